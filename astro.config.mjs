@@ -7,6 +7,13 @@ import YAML from 'yaml';
 import { contentDir } from './src/lib/content-dir.ts';
 import { splitFrontmatter } from './src/lib/frontmatter.ts';
 import { SITE } from './src/lib/site.ts';
+import { astroRedirects } from './src/lib/redirects.ts';
+import { redirectsForBuild, redirectsIntegration } from './src/lib/redirects-integration.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { externalLinksPlugin } from './src/lib/external-links.ts';
+import { astroCsp } from './src/lib/security.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 
 /** Last-modified day of every article page, for the sitemap's <lastmod>. */
 function articleLastModified() {
@@ -27,6 +34,9 @@ function articleLastModified() {
   return dates;
 }
 const lastModified = articleLastModified();
+// content/redirects.yaml, checked (targets exist, no chains or loops) before anything builds.
+const redirects = redirectsForBuild(contentDir);
+const redirectedPaths = new Set(Object.keys(astroRedirects(redirects)).map((path) => `${SITE.url}${path}`));
 
 export default defineConfig({
   site: SITE.url,
@@ -35,15 +45,29 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Two articles with the same slug are an error, not a warning.
   prerenderConflictBehavior: 'error',
+  redirects: astroRedirects(redirects),
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !page.includes('/search/') && !page.endsWith('/404/'),
+      filter: (page) => !page.includes('/search/') && !page.endsWith('/404/') && !redirectedPaths.has(page),
       serialize(item) {
         const day = lastModified.get(item.url);
         return day ? { ...item, lastmod: day.toISOString() } : item;
       },
     }),
+    redirectsIntegration(redirects, contentDir),
+    securityHeaders(),
+    // npm run dev only: a Pagefind index of the article sources (drafts included) at /pagefind/.
+    devSearch(contentDir),
   ],
+  // Articles: links to other sites get rel="noopener noreferrer" (+ nofollow) and a visible mark.
+  markdown: { processor: satteri({ hastPlugins: [externalLinksPlugin({ siteUrl: SITE.url })] }) },
+  // Content Security Policy without 'unsafe-inline' (see src/lib/security.ts). Every
+  // stylesheet stays a file so the policy (and the hosts' header) needs no style hashes.
+  security: { csp: astroCsp() },
+  build: { inlineStylesheets: 'never' },
+  // Likewise every bundled script stays a file in /_astro/ (allowed by 'self'): Astro would
+  // inline small ones, and an inline script needs its hash in every host's header.
+  vite: { build: { assetsInlineLimit: (/** @type {string} */ file) => (file.endsWith('.js') ? false : undefined) } },
   devToolbar: { enabled: false },
 });

@@ -18,6 +18,8 @@ export interface SourceFile {
 export interface Problem {
   file: string;
   line: number;
+  /** 1-based column, when known (MDX syntax errors). */
+  column?: number;
   rule: string;
   message: string;
   severity: 'error' | 'warning';
@@ -165,5 +167,5 @@ export function crossArticleProblems(articles: readonly ParsedArticle[]): Proble
   return problems;
 }
 
-/** `file:line  [rule]  message`, the one format every content message uses. */
-export const formatProblem = (p: Problem) => `${p.file}:${p.line}  ${p.severity === 'error' ? '错误' : '提醒'} [${p.rule}]  ${p.message}`;
+/** `file:line[:column]  [rule]  message`, the one format every content message uses. */
+export const formatProblem = (p: Problem) => `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}  ${p.severity === 'error' ? '错误' : '提醒'} [${p.rule}]  ${p.message}`;

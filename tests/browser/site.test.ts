@@ -99,9 +99,9 @@ describe('browsing', () => {
     const button = page.locator('a.back-to-top');
     expect(await button.isVisible()).toBe(false);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await expect.poll(() => button.isVisible()).toBe(true);
+    await expect.poll(() => button.isVisible(), { timeout: 10_000 }).toBe(true);
     await button.click();
-    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(50);
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeLessThan(50);
     await page.close();
   });
 

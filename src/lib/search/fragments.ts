@@ -1,0 +1,41 @@
+/**
+ * After Pagefind has written its index: record, in /search/suggest.json, which
+ * Pagefind page id belongs to which article. The browser can then merge Pagefind's
+ * results with the instant layer by slug without downloading a fragment per result.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { SuggestIndex } from './types.ts';
+
+const SIGNATURE = 'pagefind_dcd';
+
+/** Pagefind page id (fragment file name) → site path, from a written Pagefind folder. */
+export function fragmentUrls(pagefindDir: string): Map<string, string> {
+  const dir = join(pagefindDir, 'fragment');
+  const urls = new Map<string, string>();
+  if (!existsSync(dir)) return urls;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
+    const json = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as { url: string };
+    urls.set(name.replace(/\.pf_fragment$/, ''), json.url);
+  }
+  return urls;
+}
+
+/** Adds the Pagefind ids to the suggest index in a built site; returns how many articles got one. */
+export function attachFragmentIds(siteDir: string): number {
+  const indexFile = join(siteDir, 'search', 'suggest.json');
+  if (!existsSync(indexFile)) return 0;
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SuggestIndex;
+  const slugByUrl = new Map(index.docs.map((d) => [`/articles/${d.s}/`, d.s]));
+  const ids: Record<string, string> = {};
+  for (const [id, url] of fragmentUrls(join(siteDir, 'pagefind'))) {
+    const slug = slugByUrl.get(url);
+    if (slug) ids[id] = slug;
+  }
+  index.pagefindIds = ids;
+  writeFileSync(indexFile, JSON.stringify(index));
+  return Object.keys(ids).length;
+}

@@ -1,0 +1,220 @@
+/**
+ * Ranking. The instant layer scores every article's title, aliases, tags, FAQ
+ * questions, headings, description and category against the analysed query
+ * (BM25-style inverse document frequency, field weights, coverage of the query's
+ * concepts, phrase bonuses). The full-text layer (Pagefind) is merged in with a weight
+ * that grows when the instant layer explains less of the query; full-text-only hits
+ * must contain most of the query, so nonsense queries do not return weak matches.
+ */
+import { normalizeText } from './normalize.ts';
+import { pinyinPhrases } from './pinyin.ts';
+import { queryContext, type Concept, type QueryAnalysis, type QueryContext } from './query.ts';
+import type { SuggestIndex } from './types.ts';
+
+type Field = 'title' | 'alias' | 'faq' | 'heading' | 'description' | 'category';
+const FIELD_WEIGHT: Record<Field, number> = { title: 10, alias: 7, faq: 5, heading: 4, description: 3, category: 3 };
+
+export interface PreparedDoc {
+  slug: string;
+  title: string;
+  category: string;
+  categoryName: string;
+  description: string;
+  fields: [Field, string][];
+}
+
+export interface PreparedIndex {
+  source: SuggestIndex;
+  docs: PreparedDoc[];
+  bySlug: Map<string, PreparedDoc>;
+  context: QueryContext;
+  featured: Set<string>;
+}
+
+export function prepareIndex(index: SuggestIndex): PreparedIndex {
+  const docs = index.docs.map((d): PreparedDoc => {
+    const category = index.categories[d.c]!;
+    const fields: [Field, string][] = [
+      ['title', normalizeText(d.t)],
+      ...d.k.map((k): [Field, string] => ['alias', normalizeText(k)]),
+      ...d.q.map((q): [Field, string] => ['faq', normalizeText(q)]),
+      ...d.h.map((h): [Field, string] => ['heading', normalizeText(h)]),
+      ['description', normalizeText(d.d)],
+      ['category', normalizeText(category.name)],
+    ];
+    return { slug: d.s, title: d.t, category: category.slug, categoryName: category.name, description: d.d, fields };
+  });
+  // Pinyin is matched against the phrases readers are likely to mean.
+  const phrases = [...index.docs.flatMap((d) => [d.t, ...d.k]), ...index.categories.map((c) => c.name), ...index.synonyms.flat()].map(normalizeText);
+  const latinWords = new Set<string>();
+  for (const doc of docs) for (const [, text] of doc.fields) for (const m of text.matchAll(/[a-z]{2,}/g)) latinWords.add(m[0]);
+  return {
+    source: index,
+    docs,
+    bySlug: new Map(docs.map((d) => [d.slug, d])),
+    context: queryContext(index.synonyms, index.corrections, pinyinPhrases(phrases, index.pinyin), latinWords),
+    featured: new Set(index.featured),
+  };
+}
+
+export interface LocalHit {
+  slug: string;
+  score: number;
+  /** Share of the query's (locally known) weight this article matches, 0–1. */
+  coverage: number;
+}
+
+export interface LocalResult {
+  hits: LocalHit[];
+  /** Concepts no article's fields contain: only the full text can answer them. */
+  unknown: Concept[];
+  /** Total idf-weighted importance of concepts the fields know. */
+  knownWeight: number;
+}
+
+/** How strongly a doc matches a concept: the best field, plus a little for every other field. */
+function conceptHit(doc: PreparedDoc, concept: Concept): number {
+  let best = 0;
+  for (const alt of concept.alts) {
+    let top = 0;
+    let extra = 0;
+    for (const [field, text] of doc.fields) {
+      if (!text.includes(alt.text)) continue;
+      const w = FIELD_WEIGHT[field];
+      if (w > top) {
+        extra += top;
+        top = w;
+      } else extra += w;
+    }
+    best = Math.max(best, alt.weight * (top + Math.min(extra * 0.15, 3)));
+  }
+  return best / FIELD_WEIGHT.title;
+}
+
+export function scoreLocal(index: PreparedIndex, analysis: QueryAnalysis): LocalResult {
+  const n = index.docs.length;
+  const hits = new Map<string, { score: number; matched: number; inTitle: number }>();
+  const unknown: Concept[] = [];
+  let knownWeight = 0;
+  const perConcept = analysis.concepts.map((concept) => {
+    const values = index.docs.map((doc) => conceptHit(doc, concept));
+    const df = values.filter((v) => v > 0).length;
+    return { concept, values, df };
+  });
+  for (const { concept, values, df } of perConcept) {
+    if (df === 0) {
+      unknown.push(concept);
+      continue;
+    }
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const importance = concept.weight * Math.max(idf, 0.2);
+    knownWeight += importance;
+    values.forEach((v, i) => {
+      if (v === 0) return;
+      const doc = index.docs[i]!;
+      const hit = hits.get(doc.slug) ?? { score: 0, matched: 0, inTitle: 0 };
+      hit.score += importance * v;
+      hit.matched += importance;
+      if (concept.alts.some((a) => doc.fields[0]![1].includes(a.text))) hit.inTitle += importance;
+      hits.set(doc.slug, hit);
+    });
+  }
+  const result: LocalHit[] = [];
+  for (const [slug, hit] of hits) {
+    const doc = index.bySlug.get(slug)!;
+    const coverage = knownWeight > 0 ? hit.matched / knownWeight : 0;
+    let score = hit.score * (0.2 + 0.8 * coverage * coverage);
+    // A title that says everything the reader asked is the best evidence we have.
+    if (knownWeight > 0) score *= 1 + 0.6 * (hit.inTitle / knownWeight);
+    // Whole phrases as typed ("租机到期", "被锁") count more than their scattered pairs.
+    const title = doc.fields[0]![1];
+    for (const phrase of analysis.phrases) {
+      if (title.includes(phrase)) score *= 1.35;
+      else if (doc.fields.some(([, text]) => text.includes(phrase))) score *= 1.15;
+    }
+    // Ties among equally good titles: the shorter, more focused title, then the editors' picks.
+    const titleChars = [...title].length || 1;
+    const covered = analysis.concepts.reduce((sum, c) => sum + Math.max(0, ...c.alts.filter((a) => title.includes(a.text)).map((a) => [...a.text].length)), 0);
+    score *= 1 + 0.15 * Math.min(1, covered / titleChars);
+    if (index.featured.has(slug)) score *= 1.08;
+    result.push({ slug, score, coverage });
+  }
+  result.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+  // Keep articles that match a fair share of the query, or the single strongest concept.
+  const strongest = Math.max(0, ...result.map((r) => r.coverage));
+  const threshold = Math.min(0.34, strongest);
+  return { hits: result.filter((r) => r.coverage >= threshold - 1e-9), unknown, knownWeight };
+}
+
+export interface FullTextHit {
+  slug: string;
+  /** Pagefind's score. */
+  score: number;
+  /** Share of the query found in the article's full text, 0–1, when known. */
+  coverage?: number;
+}
+
+export interface MergedHit {
+  slug: string;
+  score: number;
+  source: 'instant' | 'fulltext' | 'both';
+}
+
+/** Share of the query's concepts (by weight) that a text contains. */
+export function textCoverage(analysis: QueryAnalysis, text: string): number {
+  const normalized = normalizeText(text);
+  let total = 0;
+  let found = 0;
+  for (const c of analysis.concepts) {
+    total += c.weight;
+    if (c.alts.some((a) => normalized.includes(a.text))) found += c.weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Minimum share of the query a full-text-only article must contain to be shown. */
+export const FULLTEXT_MIN_COVERAGE = 0.5;
+
+export function mergeResults(local: LocalResult, fulltext: readonly FullTextHit[]): MergedHit[] {
+  const maxLocal = Math.max(0, ...local.hits.map((h) => h.score));
+  const maxFull = Math.max(0, ...fulltext.map((h) => h.score));
+  const topCoverage = local.hits[0]?.coverage ?? 0;
+  // Concepts the fields do not know shift weight to the full text. Unknown character
+  // pairs are often just pairs across two words ("统故" in 系统故障), so they count less.
+  const unknownWeight = local.unknown.reduce((s, c) => s + c.weight * (c.source === 'bigram' ? 0.25 : 1), 0);
+  const unknownShare = unknownWeight / Math.max(1e-9, unknownWeight + local.knownWeight);
+  const fullWeight = local.hits.length === 0 ? 1 : Math.min(0.75, 0.1 + 0.4 * (1 - topCoverage) + 0.5 * unknownShare);
+  const merged = new Map<string, MergedHit>();
+  for (const hit of local.hits) merged.set(hit.slug, { slug: hit.slug, score: (1 - fullWeight) * (hit.score / maxLocal), source: 'instant' });
+  for (const hit of fulltext) {
+    const relative = maxFull > 0 ? hit.score / maxFull : 0;
+    const existing = merged.get(hit.slug);
+    if (existing) {
+      existing.score += fullWeight * relative;
+      existing.source = 'both';
+    } else if ((hit.coverage ?? 0) >= FULLTEXT_MIN_COVERAGE) {
+      merged.set(hit.slug, { slug: hit.slug, score: fullWeight * relative * (hit.coverage ?? 0), source: 'fulltext' });
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+}
+
+/**
+ * Search terms worth sending to the full-text index, most informative first. Each
+ * distinct word can cost Pagefind an index chunk (~30 KB), so callers cap the count;
+ * `singleWords` avoids long phrases that Pagefind would split into several words.
+ */
+export function fullTextTerms(local: LocalResult, analysis: QueryAnalysis, limit: number, singleWords = false): string[] {
+  const terms: string[] = [];
+  const add = (t: string) => {
+    if (t && !terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
+  };
+  const phraseOf = (c: Concept) => (singleWords ? c.typed : (analysis.phrases.find((p) => p.includes(c.typed)) ?? c.typed));
+  const lone = analysis.concepts.length === 1;
+  // Unknown to the fields first: only the full text can answer them.
+  for (const c of local.unknown) if (c.source !== 'char' || lone) add(c.source === 'bigram' ? phraseOf(c) : c.alts[0]!.text);
+  for (const c of analysis.concepts) if (c.source !== 'bigram' && (c.source !== 'char' || lone)) add(c.alts[0]!.text);
+  if (!singleWords) for (const p of analysis.phrases) add(p);
+  for (const c of analysis.concepts) if (c.source === 'bigram') add(c.typed);
+  return terms.slice(0, limit);
+}

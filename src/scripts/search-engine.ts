@@ -1,0 +1,156 @@
+/**
+ * The browser side of search, shared by the header combobox and the search page.
+ * Loads /search/suggest.json (the instant layer) and, only when needed, Pagefind (the
+ * full-text layer); merges both into one ranked list. Nothing here runs before the
+ * reader focuses a search box or opens /search/.
+ */
+import { markTerms } from '../lib/search/highlight.ts';
+import { analyzeQuery, highlightTerms, type QueryAnalysis } from '../lib/search/query.ts';
+import { fullTextTerms, mergeResults, prepareIndex, scoreLocal, textCoverage, type FullTextHit, type LocalResult, type PreparedIndex } from '../lib/search/rank.ts';
+import type { SuggestIndex } from '../lib/search/types.ts';
+
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  content: string;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+interface PagefindInstance {
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface SearchItem {
+  slug: string;
+  /** Article URL carrying ?highlight= so the article marks the query. */
+  url: string;
+  title: string;
+  category: string;
+  categoryName: string;
+  /** Escaped HTML with <mark>. */
+  excerptHtml: string;
+  source: 'instant' | 'fulltext' | 'both';
+}
+
+export interface SearchResponse {
+  analysis: QueryAnalysis;
+  items: SearchItem[];
+  /** Whether the full-text layer was consulted. */
+  fullText: boolean;
+  /** Whether the instant layer alone leaves part of the query unanswered. */
+  needsFullText: boolean;
+}
+
+let indexPromise: Promise<PreparedIndex> | undefined;
+export function loadIndex(): Promise<PreparedIndex> {
+  indexPromise ??= fetch('/search/suggest.json')
+    .then((r) => {
+      if (!r.ok) throw new Error(`suggest.json: HTTP ${r.status}`);
+      return r.json() as Promise<SuggestIndex>;
+    })
+    .then(prepareIndex);
+  indexPromise.catch(() => (indexPromise = undefined));
+  return indexPromise;
+}
+
+let pagefindPromise: Promise<PagefindInstance> | undefined;
+function loadPagefind(): Promise<PagefindInstance> {
+  const url = '/pagefind/pagefind.js';
+  pagefindPromise ??= import(/* @vite-ignore */ url).then(async (module: { createInstance(o: object): PagefindInstance }) => {
+    // No worker: one fewer download (pagefind-worker.js), and 105 pages search fast on the main thread.
+    const instance = module.createInstance({ noWorker: true, excerptLength: 36 });
+    await instance.init();
+    return instance;
+  });
+  pagefindPromise.catch(() => (pagefindPromise = undefined));
+  return pagefindPromise;
+}
+
+export function articleUrl(slug: string, terms: readonly string[]): string {
+  const base = `/articles/${slug}/`;
+  return terms.length ? `${base}?highlight=${encodeURIComponent(terms.slice(0, 6).join(' '))}` : base;
+}
+
+/** The instant layer alone: synchronous once the index is loaded. */
+export function instantSearch(index: PreparedIndex, query: string): { analysis: QueryAnalysis; local: LocalResult } {
+  const analysis = analyzeQuery(query, index.context);
+  return { analysis, local: scoreLocal(index, analysis) };
+}
+
+/** Does the instant layer leave part of the question to the full text? */
+export function needsFullText(local: LocalResult): boolean {
+  return local.hits.length < 3 || local.knownWeight === 0 || local.unknown.some((c) => c.source !== 'bigram' && c.source !== 'char');
+}
+
+export interface SearchOptions {
+  /** 'always' on the search page; 'when-needed' in the header box (fewer bytes); 'never' for the instant first paint. */
+  fullText: 'always' | 'when-needed' | 'never';
+  /** How many terms Pagefind may look up (each can cost an index chunk). */
+  fullTextTerms: number;
+  /** How many results get a Pagefind excerpt (each costs a fragment). */
+  excerpts: number;
+  /** How many full-text-only results may be checked for coverage (each costs a fragment). */
+  verify: number;
+  /** Stop and return early if this reports the query has changed. */
+  stale?: () => boolean;
+}
+
+export async function search(query: string, options: SearchOptions): Promise<SearchResponse> {
+  const index = await loadIndex();
+  const { analysis, local } = instantSearch(index, query);
+  const terms = highlightTerms(analysis);
+  let fulltext: (FullTextHit & { result: PagefindResult })[] = [];
+  const needed = analysis.concepts.length > 0 && needsFullText(local);
+  const useFullText = analysis.concepts.length > 0 && options.fullText !== 'never' && (options.fullText === 'always' || needed);
+  const data = new Map<string, PagefindData>();
+  if (useFullText) {
+    try {
+      const pagefind = await loadPagefind();
+      if (options.stale?.()) return { analysis, items: [], fullText: false, needsFullText: needed };
+      const searchTerms = fullTextTerms(local, analysis, options.fullTextTerms, options.fullTextTerms === 1);
+      const response = searchTerms.length ? await pagefind.search(searchTerms.join(' ')) : null;
+      const ids = index.source.pagefindIds ?? {};
+      fulltext = (response?.results ?? []).flatMap((r) => (ids[r.id] ? [{ slug: ids[r.id]!, score: r.score, result: r }] : []));
+      // Articles only the full text found must show that they contain most of the query.
+      const localSlugs = new Set(local.hits.map((h) => h.slug));
+      const unverified = fulltext.filter((h) => !localSlugs.has(h.slug)).slice(0, options.verify);
+      await Promise.all(
+        unverified.map(async (h) => {
+          const d = await h.result.data();
+          data.set(h.slug, d);
+          h.coverage = textCoverage(analysis, d.content);
+        }),
+      );
+    } catch {
+      // The instant layer still answers when Pagefind cannot load.
+    }
+  }
+  const merged = mergeResults(local, fulltext);
+  // Pagefind excerpts for the first results that have one, descriptions for the rest.
+  const bySlug = new Map(fulltext.map((h) => [h.slug, h.result]));
+  await Promise.all(
+    merged.slice(0, options.excerpts).map(async (hit) => {
+      const result = bySlug.get(hit.slug);
+      if (result && !data.has(hit.slug)) data.set(hit.slug, await result.data());
+    }),
+  );
+  const items = merged.map((hit): SearchItem => {
+    const doc = index.bySlug.get(hit.slug)!;
+    const excerpt = data.get(hit.slug)?.excerpt;
+    return {
+      slug: doc.slug,
+      url: articleUrl(doc.slug, terms),
+      title: doc.title,
+      category: doc.category,
+      categoryName: doc.categoryName,
+      // Pagefind's excerpt is escaped text with <mark>; drop its zero-width word breaks.
+      excerptHtml: excerpt ? excerpt.replace(/\u200b/g, '') : markTerms(doc.description, terms),
+      source: hit.source,
+    };
+  });
+  return { analysis, items, fullText: useFullText, needsFullText: needed };
+}
