@@ -21,6 +21,7 @@ export function runSearchPage() {
   const suggestions = el<HTMLElement>('[data-search-suggestions]');
   const shorter = el<HTMLElement>('[data-search-shorter]');
   const featured = el<HTMLUListElement>('[data-search-featured]');
+  const browse = el<HTMLElement>('[data-search-browse]');
   setupShortcutToggle();
 
   const params = new URLSearchParams(location.search);
@@ -141,6 +142,7 @@ export function runSearchPage() {
       filters.hidden = true;
       suggestions.hidden = true;
       status.textContent = '输入关键词开始搜索，例如：租机押金、分期被锁、征信。';
+      browse.hidden = false;
       return;
     }
     status.textContent = `正在搜索“${query}”…`;
@@ -150,10 +152,14 @@ export function runSearchPage() {
       // A filter left over from another query would hide everything.
       if (category && !response.items.some((i) => i.category === category)) category = '';
       render(response);
+      browse.hidden = false;
       writeUrl();
       document.dispatchEvent(new CustomEvent('search:rendered'));
     } catch {
-      if (mine === generation) status.textContent = '搜索暂时无法使用，请稍后再试，或从下面的分类浏览。';
+      if (mine === generation) {
+        status.textContent = '搜索暂时无法使用，请稍后再试，或从下面的分类浏览。';
+        browse.hidden = false;
+      }
     }
   }
 
