@@ -7,12 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { DIST } from '../support/dist.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openHeaderSearch, pageTypes, waitForSearchPage } from '../support/page-types.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useServedSite } from '../support/served-site.ts';
 
 // Evaluated through the DevTools protocol rather than added as a <script>: the site's
 // Content Security Policy rightly blocks injected inline scripts.
@@ -20,17 +18,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite();
 
 interface AxeNode {
   target: unknown[];
@@ -62,8 +50,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function open(path: string, scheme: 'light' | 'dark', viewport: keyof typeof VIEWPORTS): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORTS[viewport], colorScheme: scheme, reducedMotion: 'reduce' });
-  const response = await page.goto(server.url + path);
+  const page = await site.browser.newPage({ viewport: VIEWPORTS[viewport], colorScheme: scheme, reducedMotion: 'reduce' });
+  const response = await page.goto(site.server.url + path);
   expect(response, path).not.toBeNull();
   if (path.startsWith('/search/')) await waitForSearchPage(page);
   return page;
@@ -111,9 +99,9 @@ describe('the theme toggle', () => {
     ['light', 'dark', 'rgb(20, 24, 28)'],
     ['dark', 'light', 'rgb(255, 255, 255)'],
   ] as const)('system %s, reader chooses %s: contrast holds on every page type', async (system, chosen, background) => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, colorScheme: system, reducedMotion: 'reduce' });
+    const context = await site.browser.newContext({ viewport: VIEWPORTS.phone, colorScheme: system, reducedMotion: 'reduce' });
     const first = await context.newPage();
-    await first.goto(server.url + '/');
+    await first.goto(site.server.url + '/');
     const toggle = first.getByRole('button', { name: '深色模式' });
     expect(await toggle.getAttribute('aria-pressed')).toBe(String(system === 'dark'));
     await toggle.click();
@@ -122,7 +110,7 @@ describe('the theme toggle', () => {
     // The choice is remembered: every later page opens in it, before the first paint.
     for (const { path } of pageTypes()) {
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       if (path.startsWith('/search/')) await waitForSearchPage(page);
       expect(await page.evaluate(() => document.documentElement.dataset.theme), path).toBe(chosen);
       expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), path).toBe(background);
@@ -133,21 +121,21 @@ describe('the theme toggle', () => {
   });
 
   it('does not flash: the first paint already has the chosen theme', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, colorScheme: 'light' });
+    const context = await site.browser.newContext({ viewport: VIEWPORTS.phone, colorScheme: 'light' });
     await context.addInitScript(() => localStorage.setItem('theme', 'dark'));
     const page = await context.newPage();
     // Read the theme as soon as <body> exists, before any stylesheet or module script ran.
     await page.route('**/*.js', (route) => route.abort());
-    await page.goto(server.url + '/about/', { waitUntil: 'commit' });
+    await page.goto(site.server.url + '/about/', { waitUntil: 'commit' });
     await page.waitForSelector('body', { state: 'attached' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await context.close();
   });
 
   it('stays hidden without JavaScript, where it could not work', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
+    const context = await site.browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
     await context.close();
   });

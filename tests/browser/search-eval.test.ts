@@ -5,12 +5,11 @@
  * drops below 0.9. A query "hits" when one of its expected articles is in the list.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import YAML from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { DIST } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useServedSite } from '../support/served-site.ts';
 
 interface EvalCase {
   q: string;
@@ -18,18 +17,8 @@ interface EvalCase {
 }
 const cases = (YAML.parse(readFileSync('tests/search/queries.yaml', 'utf8')) as EvalCase[]).map((c) => ({ q: String(c.q), expect: c.expect }));
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 const errors: string[] = [];
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const slugOf = (href: string) => /\/articles\/([^/?#]+)\//.exec(href)?.[1] ?? href;
 
@@ -56,9 +45,9 @@ function score(ranked: string[][], label: string) {
 }
 
 async function newPage(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   return page;
 }
 

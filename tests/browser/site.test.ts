@@ -2,23 +2,20 @@
  * The built site in headless Chromium: search with real Chinese queries, browsing from
  * the home page to an article, and back-to-top.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { DIST } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedSite } from '../support/served-site.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useServedSite();
 const problems: string[] = [];
 
 async function openPage(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
   page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`${path}: ${m.text()}`);
   });
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   return page;
 }
 
@@ -32,15 +29,6 @@ async function searchTitles(query: string): Promise<string[]> {
   await page.close();
   return titles;
 }
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('search finds the article a reader means', () => {
   const cases: [string, string][] = [
@@ -117,8 +105,8 @@ describe('browsing', () => {
 
   it('pages fit a 320 px wide phone without horizontal scrolling', async () => {
     for (const path of ['/', '/categories/installment/', '/articles/guiyang-monthly-rate-explained/', '/search/?q=租机']) {
-      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-      await page.goto(server.url + path);
+      const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
+      await page.goto(site.server.url + path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
       await page.close();

@@ -2,30 +2,10 @@
  * Bad input stops the build with a message naming the file and the field or line, and
  * leaves the previous output folder as it was.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleFile, fixtureCopy, runBuild } from '../support/build.ts';
-
-function edit(file: string, change: (text: string) => string) {
-  writeFileSync(file, change(readFileSync(file, 'utf8')));
-}
-
-/** Builds a broken copy of the fixture site into a folder that already holds a "previous" site. */
-async function brokenBuild(name: string, breakIt: (dir: string) => void) {
-  const dir = fixtureCopy(name);
-  breakIt(dir);
-  const out = `${dir}-out`;
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), 'previous site');
-  const run = await runBuild(dir, out);
-  return { ...run, dir, out, file: (slug: string) => relative(process.cwd(), articleFile(dir, slug)) };
-}
-
-function expectUntouched(out: string) {
-  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
-  expect(readdirSync(out)).toEqual(['index.html']);
-}
+import { articleFile, brokenBuild, editFile as edit, expectPreviousSiteKept as expectUntouched, fixtureCopy, runBuild } from '../support/build.ts';
 
 describe.concurrent('a build with bad content fails clearly', () => {
   it('missing title', async () => {

@@ -4,31 +4,22 @@
  * drafts never reach the built site, its sitemap, feeds or search index.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fragmentUrls } from '../../src/lib/search/fragments.ts';
-import { articleFile, fixtureCopy, runBuild } from '../support/build.ts';
+import { articleFile, brokenBuild, editFile as edit, expectPreviousSiteKept, fixtureCopy, runBuild } from '../support/build.ts';
 
-function edit(file: string, change: (text: string) => string) {
-  writeFileSync(file, change(readFileSync(file, 'utf8')));
-}
-
-async function brokenBuild(name: string, breakIt: (dir: string) => void) {
-  const dir = fixtureCopy(name);
-  breakIt(dir);
-  const out = `${dir}-out`;
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), 'previous site');
-  const run = await runBuild(dir, out);
+/** A build that must fail and keep the previous output; `file` is the broken article. */
+async function failedBuild(name: string, breakIt: (dir: string) => void) {
+  const run = await brokenBuild(name, breakIt);
   expect(run.code).not.toBe(0);
-  expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
-  expect(readdirSync(out)).toEqual(['index.html']);
-  return { ...run, file: relative(process.cwd(), articleFile(dir, 'lease-deposit')) };
+  expectPreviousSiteKept(run.out);
+  return { ...run, file: run.file('lease-deposit') };
 }
 
 describe.concurrent('a build with an editing mistake fails clearly', () => {
   it('component misuse names the file and line', async () => {
-    const run = await brokenBuild('component-misuse', (dir) =>
+    const run = await failedBuild('component-misuse', (dir) =>
       edit(articleFile(dir, 'lease-deposit'), (t) => `${t}\n<LawCitation law="民法典">\n押金条款。\n</LawCitation>\n`),
     );
     const line = readFileSync(articleFile(`.build/fixtures/component-misuse`, 'lease-deposit'), 'utf8').split('\n').findIndex((l) => l.startsWith('<LawCitation')) + 1;
@@ -36,19 +27,19 @@ describe.concurrent('a build with an editing mistake fails clearly', () => {
   });
 
   it('a wrong type names the file and field', async () => {
-    const run = await brokenBuild('wrong-type', (dir) => edit(articleFile(dir, 'lease-deposit'), (t) => t.replace(/^tags: .*$/m, 'tags: "押金"')));
+    const run = await failedBuild('wrong-type', (dir) => edit(articleFile(dir, 'lease-deposit'), (t) => t.replace(/^tags: .*$/m, 'tags: "押金"')));
     expect(run.output).toContain('lease-deposit.mdx');
     expect(run.output).toContain('tags 必须是字符串列表');
   });
 
   it('a future date', async () => {
-    const run = await brokenBuild('future-date', (dir) => edit(articleFile(dir, 'lease-deposit'), (t) => t.replace('publishedAt: 2026-11-21', 'publishedAt: 2099-01-01')));
+    const run = await failedBuild('future-date', (dir) => edit(articleFile(dir, 'lease-deposit'), (t) => t.replace('publishedAt: 2026-11-21', 'publishedAt: 2099-01-01')));
     expect(run.output).toContain('lease-deposit.mdx');
     expect(run.output).toContain('publishedAt 不能是将来的日期');
   });
 
   it('a published article that still has the placeholder description', async () => {
-    const run = await brokenBuild('placeholder', (dir) =>
+    const run = await failedBuild('placeholder', (dir) =>
       edit(articleFile(dir, 'lease-deposit'), (t) => t.replace(/^description: .*$/m, 'description: "待填写：用一两句话直接回答标题的问题，50–120 字，会显示在搜索结果里。"')),
     );
     expect(run.output).toContain('lease-deposit.mdx');
