@@ -107,8 +107,9 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
       ['content sync and types', /Building static entrypoints/],
       ['Vite bundle (MDX compile)', /generating static routes/],
       ['render pages + sitemap', /page\(s\) built in/],
-      ['Astro exit', /正在编入搜索索引/],
-      ['Pagefind index', /构建完成|构建失败/],
+      ['Astro exit', /正在完成搜索索引/],
+      // Pagefind indexes while Astro renders; this is only what is left when Astro is done.
+      ['rest of Pagefind', /构建完成|构建失败/],
     ];
     const times: [string, number][] = [];
     const output: string[] = [];

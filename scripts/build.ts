@@ -8,21 +8,31 @@ import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import * as pagefind from 'pagefind';
 import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
-import { searchDataProblems } from '../src/lib/search/load-data.ts';
+import { searchDataProblems, searchLexicon } from '../src/lib/search/load-data.ts';
+import { articleRecord, plainText } from '../src/lib/search/records.ts';
+import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
 import { loadRedirects } from '../src/lib/redirects.ts';
-import { mdxProblems } from '../src/lib/lint/mdx.ts';
+import { parseMdx } from '../src/lib/lint/mdx.ts';
+import { componentProblems, type MdxNode } from '../src/lib/lint/components.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
+/** Where Pagefind writes while Astro renders (moved into the site when both are done). */
+const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 function fail(message: string): never {
-  rmSync(scratch, { recursive: true, force: true });
+  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`]) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Pagefind may still be writing there; .build/ is scratch space and the exit stops it.
+    }
+  }
   console.error(`\n构建失败：${message}\n已有的 ${outDir} 保持不变。`);
   process.exit(1);
 }
@@ -30,19 +40,25 @@ function fail(message: string): never {
 // 1. Content checks that the schema cannot make (duplicates, links, broken frontmatter).
 const articleDir = join(contentDir, 'articles');
 if (!existsSync(articleDir)) fail(`找不到文章目录 ${articleDir}。`);
-const parsed = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
+const sources = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.mdx'))
   .sort()
-  .map((name) => {
-    const file = join(articleDir, name);
-    return parseArticle({ file, source: readFileSync(file, 'utf8') });
-  });
+  .map((name) => ({ file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') }));
+const parsed = sources.map(parseArticle);
 const articles = parsed.filter((p): p is ParsedArticle => !isProblem(p));
+// One MDX parse per article serves the syntax and component checks and the search text.
+const trees = new Map<string, MdxNode>();
+const mdxErrors = sources.flatMap((source) => {
+  const result = parseMdx(source.file, source.source);
+  if ('problem' in result) return [result.problem];
+  trees.set(source.file, result.tree);
+  return componentProblems(source.file, result.tree);
+});
 const problems: Problem[] = [
   ...parsed.filter(isProblem),
   ...articles.flatMap(dateProblems),
   // MDX syntax and component misuse, with the file's line (Astro alone would not name the line of a bad prop).
-  ...articles.flatMap((a) => mdxProblems({ file: a.file, source: readFileSync(a.file, 'utf8') })),
+  ...mdxErrors,
   ...crossArticleProblems(articles.filter((a) => a.data.draft !== true)),
   ...loadRedirects(contentDir, new Set(articles.filter((a) => a.data.draft !== true).map((a) => String(a.data.slug)))).problems,
   ...searchDataProblems(contentDir, new Set(articles.filter((a) => a.data.draft !== true).map((a) => String(a.data.slug)))),
@@ -58,7 +74,17 @@ function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...rest, NODE_ENV: 'production' };
 }
 
-// 2. Astro, into a scratch folder. Each content folder keeps its own Astro cache so
+// 2. The full-text index, from the sources, while Astro renders: Pagefind runs in its own
+// process on the other core instead of parsing every built page afterwards.
+const lexicon = searchLexicon(contentDir);
+const records = articles
+  .filter((a) => a.data.draft !== true)
+  .map((a) => articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: plainText(trees.get(a.file)!), faq: Array.isArray(a.data.faq) ? a.data.faq : [] }, lexicon));
+const fullText = writeFullTextIndex(records, pagefindDir);
+let fullTextSeconds = '';
+void fullText.then(() => (fullTextSeconds = seconds()));
+
+// 3. Astro, into a scratch folder. Each content folder keeps its own Astro cache so
 // fixture and benchmark builds never mix with the real site's.
 mkdirSync(scratch, { recursive: true });
 const cacheKey = contentDir === 'content' ? 'site' : contentDir.replace(/[^A-Za-z0-9]+/g, '_');
@@ -85,42 +111,18 @@ const astroOk = await new Promise<boolean>((done) => {
 if (!astroOk) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
 const astroSeconds = seconds();
 
-// 3. Pagefind: index article bodies (pages mark them with data-pagefind-body).
-console.log(`\n正在编入搜索索引…（Astro 用时 ${astroSeconds} 秒）`);
-const { index, errors } = await pagefind.createIndex({});
-if (!index) fail(`Pagefind 无法启动：${errors.join('; ')}`);
-// Only pages that mark a body are indexed, so only those are handed to Pagefind: it then
-// skips parsing every tag, category and list page (about 30% of its CPU time at 1,000
-// articles) while the data-pagefind-* attributes keep their exact meaning.
-const pagesToIndex = readdirSync(scratch, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
-const addErrors: string[] = [];
-let indexedPages = 0;
-// A few files in flight keep Pagefind busy without buffering the whole site in memory.
-const inFlight = new Set<Promise<void>>();
-for (const name of pagesToIndex) {
-  const content = readFileSync(join(scratch, name), 'utf8');
-  if (!content.includes('data-pagefind-body')) continue;
-  indexedPages++;
-  const task: Promise<void> = index.addHTMLFile({ sourcePath: name, content }).then((r) => {
-    addErrors.push(...r.errors);
-    inFlight.delete(task);
-  });
-  inFlight.add(task);
-  if (inFlight.size >= 16) await Promise.race(inFlight);
-}
-await Promise.all(inFlight);
-if (addErrors.length) fail(`Pagefind 索引出错：${addErrors.join('; ')}`);
-const added = { page_count: indexedPages };
-const written = await index.writeFiles({ outputPath: join(scratch, 'pagefind') });
-if (written.errors.length) fail(`Pagefind 写入出错：${written.errors.join('; ')}`);
-await pagefind.close();
+// 4. Wait for the full-text index and move it into the site.
+console.log(`\n正在完成搜索索引…（Astro 用时 ${astroSeconds} 秒）`);
+const indexed = await fullText;
+if (indexed.errors.length) fail(`Pagefind 索引出错：${indexed.errors.join('; ')}`);
+renameSync(pagefindDir, join(scratch, 'pagefind'));
 // The instant search index (/search/suggest.json) learns Pagefind's page ids, so the
 // browser can merge both layers without a fragment download per result.
 attachFragmentIds(scratch);
 
-// 4. Swap the finished site into place.
+// 5. Swap the finished site into place.
 const previous = `${outDir}.previous-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(scratch, outDir);
 rmSync(previous, { recursive: true, force: true });
-console.log(`\n构建完成：${added.page_count} 个页面已编入搜索索引，Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);
+console.log(`\n构建完成：${indexed.pages} 篇文章已编入搜索索引（${indexed.shards} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);

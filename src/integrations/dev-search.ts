@@ -6,13 +6,13 @@
  * serves it at /pagefind/. It also adds Pagefind's page ids to /search/suggest.json, as
  * scripts/build.ts does for the built site, so both search layers work while editing.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import YAML from 'yaml';
-import { searchRecords } from '../lib/dev-search.ts';
 import { fragmentUrls } from '../lib/search/fragments.ts';
+import { searchLexicon } from '../lib/search/load-data.ts';
+import { searchRecords } from '../lib/search/records.ts';
+import { writeFullTextIndex } from '../lib/search/write-index.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -34,14 +34,9 @@ export function devSearch(contentDir: string): AstroIntegration {
     const files = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => ({ file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') }));
-    const categories = YAML.parse(readFileSync(join(contentDir, 'categories.yaml'), 'utf8')) as { slug: string; name: string }[];
-    const records = searchRecords(files, new Map(categories.map((c) => [c.slug, c.name])));
-    const { index } = await pagefind.createIndex({});
-    if (!index) return;
-    for (const record of records) await index.addCustomRecord(record);
-    rmSync(outDir, { recursive: true, force: true });
-    await index.writeFiles({ outputPath: outDir });
-    await index.deleteIndex();
+    const records = searchRecords(files, searchLexicon(contentDir));
+    const written = await writeFullTextIndex(records, outDir);
+    if (written.errors.length) throw new Error(written.errors.join('; '));
     const ids: Record<string, string> = {};
     for (const [id, url] of fragmentUrls(outDir)) ids[id] = url.replace(/^\/articles\/|\/$/g, '');
     pagefindIds = ids;

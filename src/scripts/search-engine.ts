@@ -6,6 +6,7 @@
  */
 import { markTerms } from '../lib/search/highlight.ts';
 import { analyzeQuery, highlightTerms, type QueryAnalysis } from '../lib/search/query.ts';
+import { unspaceHan, queryWords } from '../lib/search/segment.ts';
 import { fullTextTerms, mergeResults, prepareIndex, scoreLocal, textCoverage, type FullTextHit, type LocalResult, type PreparedIndex } from '../lib/search/rank.ts';
 import type { SuggestIndex } from '../lib/search/types.ts';
 
@@ -21,6 +22,7 @@ interface PagefindResult {
 }
 interface PagefindInstance {
   init(): Promise<void>;
+  mergeIndex(path: string, options: { language: string }): Promise<void>;
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -58,12 +60,19 @@ export function loadIndex(): Promise<PreparedIndex> {
 }
 
 let pagefindPromise: Promise<PagefindInstance> | undefined;
-function loadPagefind(): Promise<PagefindInstance> {
+/** `shards`: the index's extra shards (src/lib/search/write-index.ts), merged into one search. */
+function loadPagefind(shards: readonly string[]): Promise<PagefindInstance> {
   const url = '/pagefind/pagefind.js';
   pagefindPromise ??= import(/* @vite-ignore */ url).then(async (module: { createInstance(o: object): PagefindInstance }) => {
-    // No worker: one fewer download (pagefind-worker.js), and 105 pages search fast on the main thread.
-    const instance = module.createInstance({ noWorker: true, excerptLength: 36 });
+    // In Pagefind's worker (pagefind-worker.js): compiling the WebAssembly, decoding index
+    // chunks and unzipping fragments would otherwise block the page's main thread for
+    // hundreds of milliseconds on a phone (Lighthouse's Total Blocking Time on /search/).
+    const instance = module.createInstance({ excerptLength: 36 });
     await instance.init();
+    // The shards share the bundle's folder. Pagefind skips merging a path the main
+    // instance already uses, so they are merged by the folder's absolute URL.
+    const bundle = new URL('/pagefind/', location.href).href;
+    await Promise.all(shards.map((language) => instance.mergeIndex(bundle, { language })));
     return instance;
   });
   pagefindPromise.catch(() => (pagefindPromise = undefined));
@@ -75,10 +84,18 @@ export function articleUrl(slug: string, terms: readonly string[]): string {
   return terms.length ? `${base}?highlight=${encodeURIComponent(terms.slice(0, 6).join(' '))}` : base;
 }
 
-/** The instant layer alone: synchronous once the index is loaded. */
+let lastInstant: { index: PreparedIndex; query: string; result: { analysis: QueryAnalysis; local: LocalResult } } | undefined;
+/**
+ * The instant layer alone: synchronous once the index is loaded. The last answer is kept:
+ * the search page and the header box ask for the same query twice (instant first, then
+ * with the full text), and analysing it costs ~50 ms on a phone.
+ */
 export function instantSearch(index: PreparedIndex, query: string): { analysis: QueryAnalysis; local: LocalResult } {
+  if (lastInstant?.index === index && lastInstant.query === query) return lastInstant.result;
   const analysis = analyzeQuery(query, index.context);
-  return { analysis, local: scoreLocal(index, analysis) };
+  const result = { analysis, local: scoreLocal(index, analysis) };
+  lastInstant = { index, query, result };
+  return result;
 }
 
 /** Does the instant layer leave part of the question to the full text? */
@@ -109,10 +126,12 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
   const data = new Map<string, PagefindData>();
   if (useFullText) {
     try {
-      const pagefind = await loadPagefind();
+      const pagefind = await loadPagefind(index.source.pagefindShards ?? []);
       if (options.stale?.()) return { analysis, items: [], fullText: false, needsFullText: needed };
       const searchTerms = fullTextTerms(local, analysis, options.fullTextTerms, options.fullTextTerms === 1);
-      const response = searchTerms.length ? await pagefind.search(searchTerms.join(' ')) : null;
+      // The index holds text cut into words (src/lib/search/segment.ts); the query is cut the same way.
+      const words = searchTerms.flatMap((term) => queryWords(term, index.lexicon));
+      const response = words.length ? await pagefind.search(words.join(' ')) : null;
       const ids = index.source.pagefindIds ?? {};
       fulltext = (response?.results ?? []).flatMap((r) => (ids[r.id] ? [{ slug: ids[r.id]!, score: r.score, result: r }] : []));
       // Articles only the full text found must show that they contain most of the query.
@@ -147,8 +166,8 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
       title: doc.title,
       category: doc.category,
       categoryName: doc.categoryName,
-      // Pagefind's excerpt is escaped text with <mark>; drop its zero-width word breaks.
-      excerptHtml: excerpt ? excerpt.replace(/\u200b/g, '') : markTerms(doc.description, terms),
+      // Pagefind's excerpt is escaped text with <mark>, in the index's word-cut form.
+      excerptHtml: excerpt ? unspaceHan(excerpt) : markTerms(doc.description, terms),
       source: hit.source,
     };
   });

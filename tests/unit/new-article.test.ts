@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lintContent } from '../../src/lib/lint/index.ts';
 import { articleTemplate, newArticleProblems, slugFromTitle } from '../../src/lib/new-article.ts';
 import { labelTableCells } from '../../src/lib/mdx-table.ts';
-import { searchRecords } from '../../src/lib/dev-search.ts';
+import { searchRecords } from '../../src/lib/search/records.ts';
+import { lexiconOf } from '../../src/lib/search/segment.ts';
 
 describe('slugFromTitle', () => {
   it.each([
@@ -54,11 +55,13 @@ describe('labelTableCells', () => {
 describe('searchRecords (search in npm run dev)', () => {
   it('indexes title, body text without markup, and FAQ, drafts included', () => {
     const source = `---\ntitle: "租机押金多久能退"\nslug: lease-deposit\ncategory: leasing\ndraft: true\nfaq:\n  - question: "押金能催吗？"\n    answer: "可以打 12315。"\n---\n\n## 退押金\n\n归还后**验机**无误就退。\n\n<Callout type="提示">\n保留[凭证](/articles/x/)。\n</Callout>\n`;
-    const [record] = searchRecords([{ file: 'a.mdx', source }], new Map([['leasing', '租机指南']]));
-    expect(record).toMatchObject({ url: '/articles/lease-deposit/', language: 'zh-cn', meta: { title: '租机押金多久能退' }, filters: { category: ['租机指南'] } });
-    expect(record!.content).toContain('归还后验机无误就退。');
-    expect(record!.content).toContain('保留凭证。');
-    expect(record!.content).toContain('押金能催吗？');
+    const [record] = searchRecords([{ file: 'a.mdx', source }], lexiconOf(['租机', '押金']));
+    expect(record).toMatchObject({ url: '/articles/lease-deposit/', meta: { title: '租机押金多久能退' } });
+    // Cut into words, the site's own terms kept whole, punctuation untouched.
+    expect(record!.content).toContain('租机 押金');
+    expect(record!.content).toContain('归还 后 验 机 无误 就 退。');
+    expect(record!.content).toContain('保留 凭证。');
+    expect(record!.content).toContain('押金 能 催 吗？');
     expect(record!.content).not.toMatch(/[<>*#]/);
   });
 });

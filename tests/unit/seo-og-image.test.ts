@@ -1,6 +1,6 @@
 /** The social image renderer on real titles: glyph subset, sizes, and a rendered PNG. */
 import { describe, expect, it } from 'vitest';
-import { cardGlyphs, cardTree, loadSubsetFonts, OG_HEIGHT, OG_WIDTH, ogImagePath, pngSize, renderCard, renderLogo, titleSize, type OgCard } from '../../src/lib/og-image.ts';
+import { articleImagePath, cardGlyphs, cardTree, loadSubsetFonts, OG_HEIGHT, OG_WIDTH, ogImagePath, PER_ARTICLE_CARD_LIMIT, pngSize, renderCard, renderLogo, titleSize, type OgCard } from '../../src/lib/og-image.ts';
 
 const card: OgCard = { path: ogImagePath('articles', 'lease-early-return'), title: '租机提前归还的租金问题解析', category: '租机指南', siteName: '分期租机知识库' };
 
@@ -26,6 +26,13 @@ describe('social image cards', () => {
     expect(ogImagePath('articles', 'a')).toBe('/og/articles/a.png');
     expect(ogImagePath('categories', 'leasing')).toBe('/og/categories/leasing.png');
     expect(ogImagePath('site')).toBe('/og/site.png');
+  });
+
+  it('gives every article its own card up to the limit, then the category card', () => {
+    const article = { slug: 'lease-early-return', category: 'leasing' };
+    expect(articleImagePath(article, 105)).toBe('/og/articles/lease-early-return.png');
+    expect(articleImagePath(article, PER_ARTICLE_CARD_LIMIT)).toBe('/og/articles/lease-early-return.png');
+    expect(articleImagePath(article, PER_ARTICLE_CARD_LIMIT + 1)).toBe('/og/categories/leasing.png');
   });
 
   it('renders a 1200×630 PNG from a font subset a fraction of the full font’s size', async () => {

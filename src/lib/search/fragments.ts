@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { extraShards } from './shards.ts';
 import type { SuggestIndex } from './types.ts';
 
 const SIGNATURE = 'pagefind_dcd';
@@ -24,7 +25,7 @@ export function fragmentUrls(pagefindDir: string): Map<string, string> {
   return urls;
 }
 
-/** Adds the Pagefind ids to the suggest index in a built site; returns how many articles got one. */
+/** Adds the Pagefind ids (and shard names) to the suggest index in a built site; returns how many articles got an id. */
 export function attachFragmentIds(siteDir: string): number {
   const indexFile = join(siteDir, 'search', 'suggest.json');
   if (!existsSync(indexFile)) return 0;
@@ -36,6 +37,9 @@ export function attachFragmentIds(siteDir: string): number {
     if (slug) ids[id] = slug;
   }
   index.pagefindIds = ids;
+  const entryFile = join(siteDir, 'pagefind', 'pagefind-entry.json');
+  const shards = existsSync(entryFile) ? extraShards((JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, unknown> }).languages) : [];
+  if (shards.length) index.pagefindShards = shards;
   writeFileSync(indexFile, JSON.stringify(index));
   return Object.keys(ids).length;
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../content-checks.ts';
 import { parseAliases, parseFeatured, parseSynonyms, SearchDataError, type Synonyms } from './data-files.ts';
+import { lexiconOf, type Lexicon } from './segment.ts';
 
 export interface SearchData {
   synonyms: Synonyms;
@@ -27,6 +28,15 @@ export function loadSearchData(contentDir: string, knownSlugs: ReadonlySet<strin
     aliases: aliases ? parseAliases(aliases.file, aliases.text, knownSlugs) : new Map(),
     featured: featured ? parseFeatured(featured.file, featured.text, knownSlugs) : [],
   };
+}
+
+/**
+ * The words the full-text index keeps whole: the synonym groups, which the browser also
+ * receives in /search/suggest.json and cuts its queries with.
+ */
+export function searchLexicon(contentDir: string): Lexicon {
+  const file = join(contentDir, 'search', 'synonyms.yaml');
+  return lexiconOf(existsSync(file) ? parseSynonyms(file, readFileSync(file, 'utf8')).groups.flat() : []);
 }
 
 /** The same checks as a content problem list, for the build's first step. */

@@ -9,6 +9,7 @@
 import { normalizeText } from './normalize.ts';
 import { pinyinPhrases } from './pinyin.ts';
 import { queryContext, type Concept, type QueryAnalysis, type QueryContext } from './query.ts';
+import { lexiconOf, type Lexicon } from './segment.ts';
 import type { SuggestIndex } from './types.ts';
 
 type Field = 'title' | 'alias' | 'faq' | 'heading' | 'description' | 'category';
@@ -29,6 +30,8 @@ export interface PreparedIndex {
   bySlug: Map<string, PreparedDoc>;
   context: QueryContext;
   featured: Set<string>;
+  /** How queries are cut into the full-text index's words (the same synonym terms the build used). */
+  lexicon: Lexicon;
 }
 
 export function prepareIndex(index: SuggestIndex): PreparedIndex {
@@ -54,6 +57,7 @@ export function prepareIndex(index: SuggestIndex): PreparedIndex {
     bySlug: new Map(docs.map((d) => [d.slug, d])),
     context: queryContext(index.synonyms, index.corrections, pinyinPhrases(phrases, index.pinyin), latinWords),
     featured: new Set(index.featured),
+    lexicon: lexiconOf(index.synonyms.flat()),
   };
 }
 

@@ -37,4 +37,6 @@ export interface SuggestIndex {
   pinyin: Record<string, string>;
   /** Pagefind page id → slug, added after Pagefind has indexed the built site. */
   pagefindIds?: Record<string, string>;
+  /** The full-text index's extra shards (src/lib/search/shards.ts), when it has more than one. */
+  pagefindShards?: string[];
 }

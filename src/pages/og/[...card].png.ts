@@ -1,11 +1,11 @@
 /**
- * Social images, one PNG per article, per category and for the site, plus the publisher
- * logo. The font subset is cut once per build from the text of every card.
+ * Social images, one PNG per article (see PER_ARTICLE_CARD_LIMIT), per category and for
+ * the site, plus the publisher logo. The font subset is cut once per build from the text of every card.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { join } from 'node:path';
 import { getCatalog } from '../../data/catalog.ts';
-import { cachedRender, cardGlyphs, cardTree, loadSubsetFonts, LOGO_PATH, logoTree, ogImagePath, renderCard, renderLogo, type OgCard, type OgFonts } from '../../lib/og-image.ts';
+import { cachedRender, cardGlyphs, cardTree, hasArticleCards, loadSubsetFonts, LOGO_PATH, logoTree, ogImagePath, renderCard, renderLogo, type OgCard, type OgFonts } from '../../lib/og-image.ts';
 import { SITE } from '../../lib/site.ts';
 
 async function allCards(): Promise<OgCard[]> {
@@ -13,7 +13,7 @@ async function allCards(): Promise<OgCard[]> {
   return [
     { path: ogImagePath('site'), title: SITE.name, subtitle: SITE.tagline, siteName: SITE.name },
     ...categories.map((c) => ({ path: ogImagePath('categories', c.slug), title: c.name, subtitle: c.description, siteName: SITE.name })),
-    ...articles.map((a) => ({ path: ogImagePath('articles', a.id), title: a.data.title, category: categoryBySlug.get(a.data.category)!.name, siteName: SITE.name })),
+    ...(hasArticleCards(articles.length) ? articles : []).map((a) => ({ path: ogImagePath('articles', a.id), title: a.data.title, category: categoryBySlug.get(a.data.category)!.name, siteName: SITE.name })),
   ];
 }
 

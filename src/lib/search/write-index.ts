@@ -1,0 +1,78 @@
+/**
+ * Writes the Pagefind bundle (/pagefind/) from article records, in shards. Pagefind
+ * holds every page's words in memory until it writes, about half a megabyte per page
+ * at its peak; one Pagefind process per SHARD_SIZE pages, one after the other, keeps a
+ * 10,000-article build's memory flat. The shards go into one folder that shares the
+ * script, the WASM and the fragment folder; pagefind-entry.json lists them as index
+ * "languages" (the first under zh-cn, the pages' own language), and the browser merges
+ * the others into its search (src/scripts/search-engine.ts). Used by the build
+ * (scripts/build.ts) and by `npm run dev` (src/integrations/dev-search.ts).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { CustomRecord } from 'pagefind';
+import { shardLanguage } from './shards.ts';
+
+/** Pages per shard; SEARCH_SHARD_SIZE overrides it so tests can build a sharded index from a few articles. */
+export const SHARD_SIZE = Number(process.env.SEARCH_SHARD_SIZE) || 2500;
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters?: string[];
+}
+
+export async function writeFullTextIndex(records: readonly CustomRecord[], outputPath: string): Promise<{ pages: number; shards: number; errors: string[] }> {
+  const errors: string[] = [];
+  const work = `${outputPath}.shards`;
+  rmSync(work, { recursive: true, force: true });
+  rmSync(outputPath, { recursive: true, force: true });
+  const shards = Math.max(1, Math.ceil(records.length / SHARD_SIZE));
+  for (let shard = 0; shard < shards; shard++) {
+    const { index, errors: startErrors } = await pagefind.createIndex({});
+    if (!index) return { pages: 0, shards, errors: startErrors };
+    const part = records.slice(shard * SHARD_SIZE, (shard + 1) * SHARD_SIZE);
+    // A few records in flight keep the Pagefind process busy without queueing them all.
+    const inFlight = new Set<Promise<void>>();
+    for (const record of part) {
+      const task: Promise<void> = index.addCustomRecord(record).then((r) => {
+        errors.push(...r.errors);
+        inFlight.delete(task);
+      });
+      inFlight.add(task);
+      if (inFlight.size >= 16) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    const written = await index.writeFiles({ outputPath: join(work, String(shard)) });
+    errors.push(...written.errors);
+    // Ending the process returns its memory before the next shard starts.
+    await pagefind.close();
+    if (errors.length) return { pages: 0, shards, errors };
+  }
+
+  // Shard 0 is the bundle; the others add their word index, metadata and fragments.
+  renameSync(join(work, '0'), outputPath);
+  const entryFile = join(outputPath, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+  const languages: Entry['languages'] = {};
+  const add = (shard: number, from: Entry) => {
+    const [only, ...rest] = Object.values(from.languages);
+    if (!only || rest.length) throw new Error(`Pagefind 分片 ${shard} 应当正好有一个索引`);
+    languages[shardLanguage(shard)] = only;
+  };
+  add(0, entry);
+  for (let shard = 1; shard < shards; shard++) {
+    const dir = join(work, String(shard));
+    add(shard, JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry);
+    for (const sub of ['index', 'fragment', 'filter']) {
+      if (!existsSync(join(dir, sub))) continue;
+      mkdirSync(join(outputPath, sub), { recursive: true });
+      for (const name of readdirSync(join(dir, sub))) renameSync(join(dir, sub, name), join(outputPath, sub, name));
+    }
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.pf_meta'))) renameSync(join(dir, name), join(outputPath, name));
+  }
+  writeFileSync(entryFile, JSON.stringify({ ...entry, languages }));
+  rmSync(work, { recursive: true, force: true });
+  return { pages: records.length, shards, errors };
+}
