@@ -1,22 +1,28 @@
 /**
- * `npm run build`: check the content, build the site with Astro into a scratch folder,
- * index it with Pagefind, and only then replace dist/. A failed build prints what to fix
- * and leaves the previous dist/ untouched.
+ * `npm run build`: build the site with Astro into a scratch folder, check the content and
+ * write the search index meanwhile, and only then replace dist/. A failed build prints
+ * what to fix and leaves the previous dist/ untouched.
+ *
+ * Three processes share the machine's cores: Astro renders in a child process from the
+ * start; this process checks the content (stopping Astro if anything is wrong) and cuts
+ * the article text into words; Pagefind indexes those words in its own process.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { CustomRecord } from 'pagefind';
 import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
+import { componentProblems, type MdxNode } from '../src/lib/lint/components.ts';
+import { parseMdx } from '../src/lib/lint/mdx.ts';
+import { loadRedirects } from '../src/lib/redirects.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchDataProblems, searchLexicon } from '../src/lib/search/load-data.ts';
 import { articleRecord, plainText } from '../src/lib/search/records.ts';
 import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
-import { loadRedirects } from '../src/lib/redirects.ts';
-import { parseMdx } from '../src/lib/lint/mdx.ts';
-import { componentProblems, type MdxNode } from '../src/lib/lint/components.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
@@ -24,8 +30,12 @@ const scratch = resolve('.build', `dist-${process.pid}`);
 const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+/** Work in this process comes in slices this long, so Astro's piped output keeps flowing. */
+const SLICE = 50;
 
+let stopAstro = () => {};
 function fail(message: string): never {
+  stopAstro();
   for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`]) {
     try {
       rmSync(dir, { recursive: true, force: true });
@@ -37,36 +47,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// 1. Content checks that the schema cannot make (duplicates, links, broken frontmatter).
 const articleDir = join(contentDir, 'articles');
 if (!existsSync(articleDir)) fail(`找不到文章目录 ${articleDir}。`);
-const sources = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.mdx'))
-  .sort()
-  .map((name) => ({ file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') }));
-const parsed = sources.map(parseArticle);
-const articles = parsed.filter((p): p is ParsedArticle => !isProblem(p));
-// One MDX parse per article serves the syntax and component checks and the search text.
-const trees = new Map<string, MdxNode>();
-const mdxErrors = sources.flatMap((source) => {
-  const result = parseMdx(source.file, source.source);
-  if ('problem' in result) return [result.problem];
-  trees.set(source.file, result.tree);
-  return componentProblems(source.file, result.tree);
-});
-const problems: Problem[] = [
-  ...parsed.filter(isProblem),
-  ...articles.flatMap(dateProblems),
-  // MDX syntax and component misuse, with the file's line (Astro alone would not name the line of a bad prop).
-  ...mdxErrors,
-  ...crossArticleProblems(articles.filter((a) => a.data.draft !== true)),
-  ...loadRedirects(contentDir, new Set(articles.filter((a) => a.data.draft !== true).map((a) => String(a.data.slug)))).problems,
-  ...searchDataProblems(contentDir, new Set(articles.filter((a) => a.data.draft !== true).map((a) => String(a.data.slug)))),
-].filter((p) => p.severity === 'error');
-if (problems.length > 0) {
-  for (const p of problems) console.error(formatProblem(p));
-  fail(`内容有 ${problems.length} 处错误，见上方（文件:行号 [规则] 说明）。`);
-}
 
 /** The environment without the variables Vite would read as import.meta.env (DEV, PROD, MODE, SSR, BASE_URL). */
 function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -74,41 +56,93 @@ function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...rest, NODE_ENV: 'production' };
 }
 
-// 2. The full-text index, from the sources, while Astro renders: Pagefind runs in its own
-// process on the other core instead of parsing every built page afterwards.
-const lexicon = searchLexicon(contentDir);
-const records = articles
-  .filter((a) => a.data.draft !== true)
-  .map((a) => articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: plainText(trees.get(a.file)!), faq: Array.isArray(a.data.faq) ? a.data.faq : [] }, lexicon));
-const fullText = writeFullTextIndex(records, pagefindDir);
-let fullTextSeconds = '';
-void fullText.then(() => (fullTextSeconds = seconds()));
-
-// 3. Astro, into a scratch folder. Each content folder keeps its own Astro cache so
-// fixture and benchmark builds never mix with the real site's.
+// 1. Astro, into a scratch folder, started at once. Its output is held back until the
+// content checks pass, so an editor sees our message about a bad file, not Astro's.
+// Each content folder keeps its own Astro cache so fixture and benchmark builds never mix
+// with the real site's.
 mkdirSync(scratch, { recursive: true });
 const cacheKey = contentDir === 'content' ? 'site' : contentDir.replace(/[^A-Za-z0-9]+/g, '_');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const astroOk = await new Promise<boolean>((done) => {
-  const child = spawn(process.execPath, [astroBin, 'build'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Always a production build. Vitest leaves DEV=1, MODE=test… in the environment, which
-    // would turn import.meta.env.DEV on in the build and publish drafts.
-    env: { ...productionEnv(process.env), ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  // Editors need the message, the file and the field, not Astro's stack trace.
-  for (const [stream, sink] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
-    let inStack = false;
-    createInterface({ input: stream }).on('line', (line) => {
-      if (/^\s*Stack trace:/.test(line)) inStack = true;
-      else if (inStack && /^\s+at /.test(line)) return;
-      else inStack = false;
-      if (!inStack) sink.write(line + '\n');
-    });
-  }
-  child.on('close', (code) => done(code === 0));
+const astro = spawn(process.execPath, [astroBin, 'build'], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  // Always a production build. Vitest leaves DEV=1, MODE=test… in the environment, which
+  // would turn import.meta.env.DEV on in the build and publish drafts.
+  env: { ...productionEnv(process.env), ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
 });
-if (!astroOk) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
+stopAstro = () => astro.kill('SIGKILL');
+let held: [NodeJS.WriteStream, string][] | undefined = [];
+const astroDone = new Promise<boolean>((done) => astro.on('close', (code) => done(code === 0)));
+// Editors need the message, the file and the field, not Astro's stack trace.
+for (const [stream, sink] of [[astro.stdout, process.stdout], [astro.stderr, process.stderr]] as const) {
+  let inStack = false;
+  createInterface({ input: stream }).on('line', (line) => {
+    if (/^\s*Stack trace:/.test(line)) inStack = true;
+    else if (inStack && /^\s+at /.test(line)) return;
+    else inStack = false;
+    if (inStack) return;
+    if (held) held.push([sink, line]);
+    else sink.write(line + '\n');
+  });
+}
+
+// 2. Content checks that the schema cannot make (duplicates, links, broken frontmatter).
+const sources: { file: string; source: string }[] = [];
+const parsed: (ParsedArticle | Problem)[] = [];
+// One MDX parse per article serves the syntax and component checks and the search text.
+const trees = new Map<string, MdxNode>();
+const mdxErrors: Problem[] = [];
+const names = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.mdx'))
+  .sort();
+for (const [i, name] of names.entries()) {
+  const source = { file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') };
+  sources.push(source);
+  parsed.push(parseArticle(source));
+  const result = parseMdx(source.file, source.source);
+  if ('problem' in result) mdxErrors.push(result.problem);
+  else {
+    trees.set(source.file, result.tree);
+    // Component misuse, with the file's line (Astro alone would not name the line of a bad prop).
+    mdxErrors.push(...componentProblems(source.file, result.tree));
+  }
+  if (i % SLICE === SLICE - 1) await nextTurn();
+}
+const articles = parsed.filter((p): p is ParsedArticle => !isProblem(p));
+const published = articles.filter((a) => a.data.draft !== true);
+const publishedSlugs = new Set(published.map((a) => String(a.data.slug)));
+const problems: Problem[] = [
+  ...parsed.filter(isProblem),
+  ...articles.flatMap(dateProblems),
+  ...mdxErrors,
+  ...crossArticleProblems(published),
+  ...loadRedirects(contentDir, publishedSlugs).problems,
+  ...searchDataProblems(contentDir, publishedSlugs),
+].filter((p) => p.severity === 'error');
+if (problems.length > 0) {
+  stopAstro();
+  for (const p of problems) console.error(formatProblem(p));
+  fail(`内容有 ${problems.length} 处错误，见上方（文件:行号 [规则] 说明）。`);
+}
+for (const [sink, line] of held) sink.write(line + '\n');
+held = undefined;
+
+// 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
+// words in its own process instead of parsing every built page afterwards.
+const lexicon = searchLexicon(contentDir);
+async function* records(): AsyncGenerator<CustomRecord> {
+  for (const [i, a] of published.entries()) {
+    const faq = Array.isArray(a.data.faq) ? a.data.faq : [];
+    yield articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: plainText(trees.get(a.file)!), faq }, lexicon);
+    if (i % SLICE === SLICE - 1) await nextTurn();
+  }
+}
+let fullTextSeconds = '';
+const fullText = writeFullTextIndex(records(), pagefindDir).then((result) => {
+  fullTextSeconds = seconds();
+  return result;
+});
+
+if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
 const astroSeconds = seconds();
 
 // 4. Wait for the full-text index and move it into the site.

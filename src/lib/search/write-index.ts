@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { CustomRecord } from 'pagefind';
+import type { CustomRecord, PagefindIndex } from 'pagefind';
 import { shardLanguage } from './shards.ts';
 
 /** Pages per shard; SEARCH_SHARD_SIZE overrides it so tests can build a sharded index from a few articles. */
@@ -23,33 +23,50 @@ interface Entry {
   include_characters?: string[];
 }
 
-export async function writeFullTextIndex(records: readonly CustomRecord[], outputPath: string): Promise<{ pages: number; shards: number; errors: string[] }> {
+/**
+ * Indexes the records (as they come: the build makes them while Astro renders) and
+ * writes the bundle to outputPath.
+ */
+export async function writeFullTextIndex(records: Iterable<CustomRecord> | AsyncIterable<CustomRecord>, outputPath: string): Promise<{ pages: number; shards: number; errors: string[] }> {
   const errors: string[] = [];
   const work = `${outputPath}.shards`;
   rmSync(work, { recursive: true, force: true });
   rmSync(outputPath, { recursive: true, force: true });
-  const shards = Math.max(1, Math.ceil(records.length / SHARD_SIZE));
-  for (let shard = 0; shard < shards; shard++) {
-    const { index, errors: startErrors } = await pagefind.createIndex({});
-    if (!index) return { pages: 0, shards, errors: startErrors };
-    const part = records.slice(shard * SHARD_SIZE, (shard + 1) * SHARD_SIZE);
-    // A few records in flight keep the Pagefind process busy without queueing them all.
-    const inFlight = new Set<Promise<void>>();
-    for (const record of part) {
-      const task: Promise<void> = index.addCustomRecord(record).then((r) => {
-        errors.push(...r.errors);
-        inFlight.delete(task);
-      });
-      inFlight.add(task);
-      if (inFlight.size >= 16) await Promise.race(inFlight);
-    }
+  let shards = 0;
+  let pages = 0;
+  let index: PagefindIndex | undefined;
+  let inShard = 0;
+  // A few records in flight keep the Pagefind process busy without queueing them all.
+  const inFlight = new Set<Promise<void>>();
+  const finishShard = async () => {
     await Promise.all(inFlight);
-    const written = await index.writeFiles({ outputPath: join(work, String(shard)) });
+    const written = await index!.writeFiles({ outputPath: join(work, String(shards - 1)) });
     errors.push(...written.errors);
     // Ending the process returns its memory before the next shard starts.
     await pagefind.close();
+    index = undefined;
+  };
+  for await (const record of records) {
+    if (!index) {
+      const created = await pagefind.createIndex({});
+      if (!created.index) return { pages: 0, shards, errors: created.errors };
+      index = created.index;
+      inShard = 0;
+      shards++;
+    }
+    const task: Promise<void> = index.addCustomRecord(record).then((r) => {
+      errors.push(...r.errors);
+      inFlight.delete(task);
+    });
+    inFlight.add(task);
+    if (inFlight.size >= 16) await Promise.race(inFlight);
+    pages++;
+    if (++inShard === SHARD_SIZE) await finishShard();
     if (errors.length) return { pages: 0, shards, errors };
   }
+  if (index) await finishShard();
+  if (errors.length) return { pages: 0, shards, errors };
+  if (shards === 0) return { pages: 0, shards, errors: ['没有可以编入搜索索引的文章'] };
 
   // Shard 0 is the bundle; the others add their word index, metadata and fragments.
   renameSync(join(work, '0'), outputPath);
@@ -74,5 +91,5 @@ export async function writeFullTextIndex(records: readonly CustomRecord[], outpu
   }
   writeFileSync(entryFile, JSON.stringify({ ...entry, languages }));
   rmSync(work, { recursive: true, force: true });
-  return { pages: records.length, shards, errors };
+  return { pages, shards, errors };
 }
