@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proseOf } from '../../src/lib/article-text.ts';
-import { computeRelated, words } from '../../src/lib/related.ts';
+import { computeRelated, topK, words } from '../../src/lib/related.ts';
 import { readArticles } from '../support/content.ts';
 
 describe('words', () => {
@@ -51,5 +51,24 @@ describe('computeRelated on the real articles', () => {
       expect(list).not.toContain(slug);
       expect(new Set(list).size).toBe(5);
     }
+  });
+});
+
+describe('topK', () => {
+  it('keeps the k best in order, ties in input order, and works with fewer than k items', () => {
+    const byScore = (a: [string, number], b: [string, number]) => a[1] > b[1];
+    const items: [string, number][] = [['a', 1], ['b', 5], ['c', 3], ['d', 5], ['e', 0], ['f', 4]];
+    expect(topK(items, 3, byScore)).toEqual([['b', 5], ['d', 5], ['f', 4]]);
+    expect(topK(items.slice(0, 2), 3, byScore)).toEqual([['b', 5], ['a', 1]]);
+    expect(topK(items, 1, byScore)).toEqual([['b', 5]]);
+  });
+
+  it('matches a full sort on many random scores', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scores = Array.from({ length: 2000 }, (_, i) => [i, Math.round(random() * 500)] as [number, number]);
+    const better = (a: [number, number], b: [number, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+    const sorted = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 40);
+    expect(topK(scores, 40, better)).toEqual(sorted);
   });
 });
