@@ -16,7 +16,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CustomRecord } from 'pagefind';
 import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { componentProblems, type MdxNode } from '../src/lib/lint/components.ts';
+import { componentProblems } from '../src/lib/lint/components.ts';
 import { parseMdx } from '../src/lib/lint/mdx.ts';
 import { loadRedirects } from '../src/lib/redirects.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
@@ -70,6 +70,8 @@ const astro = spawn(process.execPath, [astroBin, 'build'], {
   env: { ...productionEnv(process.env), ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
 });
 stopAstro = () => astro.kill('SIGKILL');
+// Stopping the build (Ctrl+C, a CI timeout) stops Astro too, instead of leaving it running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => fail(`构建被中止（${signal}）。`));
 let held: [NodeJS.WriteStream, string][] | undefined = [];
 const astroDone = new Promise<boolean>((done) => astro.on('close', (code) => done(code === 0)));
 // Editors need the message, the file and the field, not Astro's stack trace.
@@ -86,22 +88,21 @@ for (const [stream, sink] of [[astro.stdout, process.stdout], [astro.stderr, pro
 }
 
 // 2. Content checks that the schema cannot make (duplicates, links, broken frontmatter).
-const sources: { file: string; source: string }[] = [];
 const parsed: (ParsedArticle | Problem)[] = [];
-// One MDX parse per article serves the syntax and component checks and the search text.
-const trees = new Map<string, MdxNode>();
+// One MDX parse per article serves the syntax and component checks and the search text
+// (only the text is kept: 10,000 syntax trees would hold about a gigabyte).
+const texts = new Map<string, string>();
 const mdxErrors: Problem[] = [];
 const names = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.mdx'))
   .sort();
 for (const [i, name] of names.entries()) {
   const source = { file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') };
-  sources.push(source);
   parsed.push(parseArticle(source));
   const result = parseMdx(source.file, source.source);
   if ('problem' in result) mdxErrors.push(result.problem);
   else {
-    trees.set(source.file, result.tree);
+    texts.set(source.file, plainText(result.tree));
     // Component misuse, with the file's line (Astro alone would not name the line of a bad prop).
     mdxErrors.push(...componentProblems(source.file, result.tree));
   }
@@ -132,7 +133,7 @@ const lexicon = searchLexicon(contentDir);
 async function* records(): AsyncGenerator<CustomRecord> {
   for (const [i, a] of published.entries()) {
     const faq = Array.isArray(a.data.faq) ? a.data.faq : [];
-    yield articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: plainText(trees.get(a.file)!), faq }, lexicon);
+    yield articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq }, lexicon);
     if (i % SLICE === SLICE - 1) await nextTurn();
   }
 }
