@@ -18,6 +18,9 @@ import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArti
 import { contentDir } from '../src/lib/content-dir.ts';
 import { componentProblems } from '../src/lib/lint/components.ts';
 import { parseMdx } from '../src/lib/lint/mdx.ts';
+import { proseOf } from '../src/lib/article-text.ts';
+import { computeRelated } from '../src/lib/related.ts';
+import { writeRelatedFile } from '../src/lib/related-file.ts';
 import { loadRedirects } from '../src/lib/redirects.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchDataProblems, searchLexicon } from '../src/lib/search/load-data.ts';
@@ -26,6 +29,8 @@ import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
+/** Related articles, computed here and read by Astro's pages (src/lib/related-file.ts). */
+const relatedFile = resolve('.build', `related-${process.pid}.json`);
 /** Where Pagefind writes while Astro renders (moved into the site when both are done). */
 const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
 const started = performance.now();
@@ -36,7 +41,7 @@ const SLICE = 50;
 let stopAstro = () => {};
 function fail(message: string): never {
   stopAstro();
-  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`]) {
+  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile]) {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -67,7 +72,7 @@ const astro = spawn(process.execPath, [astroBin, 'build'], {
   stdio: ['ignore', 'pipe', 'pipe'],
   // Always a production build. Vitest leaves DEV=1, MODE=test… in the environment, which
   // would turn import.meta.env.DEV on in the build and publish drafts.
-  env: { ...productionEnv(process.env), ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...productionEnv(process.env), RELATED_FILE: relatedFile, ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
 });
 stopAstro = () => astro.kill('SIGKILL');
 // Stopping the build (Ctrl+C, a CI timeout) stops Astro too, instead of leaving it running.
@@ -127,6 +132,12 @@ if (problems.length > 0) {
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
 
+// Related articles, before Astro's pages ask for them (they wait for the file).
+writeRelatedFile(
+  relatedFile,
+  computeRelated(published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) }))),
+);
+
 // 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
 // words in its own process instead of parsing every built page afterwards.
 const lexicon = searchLexicon(contentDir);
@@ -160,4 +171,5 @@ const previous = `${outDir}.previous-${process.pid}`;
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(scratch, outDir);
 rmSync(previous, { recursive: true, force: true });
+rmSync(relatedFile, { force: true });
 console.log(`\n构建完成：${indexed.pages} 篇文章已编入搜索索引（${indexed.shards} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);

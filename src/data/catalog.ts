@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { proseOf } from '../lib/article-text.ts';
 import { neighbours, planOrder } from '../lib/ordering.ts';
 import { computeRelated } from '../lib/related.ts';
+import { readRelatedFile } from '../lib/related-file.ts';
 import { toSlug } from '../lib/slug.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -70,9 +71,11 @@ async function buildCatalog(): Promise<Catalog> {
   }
 
   const bySlug = new Map(articles.map((a) => [a.id, a]));
-  const relatedSlugs = computeRelated(
-    articles.map((a) => ({ slug: a.id, category: a.data.category, tags: a.data.tags, title: a.data.title, text: proseOf(a.body ?? '') })),
-  );
+  // scripts/build.ts computes these beside Astro and names the file; elsewhere they are computed here.
+  const relatedFile = process.env.RELATED_FILE;
+  const relatedSlugs = relatedFile
+    ? await readRelatedFile(relatedFile)
+    : computeRelated(articles.map((a) => ({ slug: a.id, category: a.data.category, tags: a.data.tags, title: a.data.title, text: proseOf(a.body ?? '') })));
   const related = new Map([...relatedSlugs].map(([slug, list]) => [slug, list.map((s) => bySlug.get(s)!)]));
   const latest = [...articles].sort(
     (a, b) => (b.data.updatedAt ?? b.data.publishedAt).getTime() - (a.data.updatedAt ?? a.data.publishedAt).getTime() || a.id.localeCompare(b.id),

@@ -74,7 +74,10 @@ export function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => b
   return top;
 }
 
-export function computeRelated(items: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
+export function computeRelated(input: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
+  // In slug order, so the result never depends on the order the caller listed articles in
+  // (the build computes it from the files, a page from the content collection).
+  const items = [...input].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const limit = options.limit ?? 5;
   const termsPerArticle = options.termsPerArticle ?? 40;
   const n = items.length;
