@@ -9,8 +9,7 @@ import { splitFrontmatter } from './src/lib/frontmatter.ts';
 import { SITE } from './src/lib/site.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
 import { redirectsForBuild, redirectsIntegration } from './src/lib/redirects-integration.ts';
-import { satteri } from '@astrojs/markdown-satteri';
-import { externalLinksPlugin } from './src/lib/external-links.ts';
+import { articleMarkdownProcessor } from './src/lib/article-markdown.ts';
 import { astroCsp } from './src/lib/security.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
@@ -61,7 +60,8 @@ export default defineConfig({
     devSearch(contentDir),
   ],
   // Articles: links to other sites get rel="noopener noreferrer" (+ nofollow) and a visible mark.
-  markdown: { processor: satteri({ hastPlugins: [externalLinksPlugin({ siteUrl: SITE.url })] }) },
+  // Defined in src/lib/article-markdown.ts, which also renders the articles that need no MDX.
+  markdown: { processor: articleMarkdownProcessor(SITE.url) },
   // Content Security Policy without 'unsafe-inline' (see src/lib/security.ts). Every
   // stylesheet stays a file so the policy (and the hosts' header) needs no style hashes.
   security: { csp: astroCsp() },

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { z } from 'astro/zod';
 import YAML from 'yaml';
+import { articleLoader } from './lib/article-loader.ts';
 import { contentDir } from './lib/content-dir.ts';
 import { articleSchema } from './lib/schema.ts';
 import { SLUG_PATTERN } from './lib/slug.ts';
@@ -25,12 +26,11 @@ const categorySlugs = categoryList.map((c) => c.slug);
 if (categorySlugs.length === 0) throw new Error(`${categoryFile}: 至少需要一个分类。`);
 
 const articles = defineCollection({
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: `./${contentDir}/articles`,
-    // The URL slug is explicit in frontmatter so that renaming a file never changes a URL.
-    generateId: ({ entry, data }) => (typeof data.slug === 'string' ? data.slug : entry.replace(/\.mdx$/, '')),
-  }),
+  // Articles that use components compile as MDX; plain-Markdown ones get no JS module and
+  // the article page renders their body (src/lib/article-loader.ts). The id is the
+  // frontmatter slug, so renaming a file never changes a URL. ARTICLES_ALL_MDX=1 compiles
+  // every article as MDX, to compare or debug.
+  loader: articleLoader({ base: `${contentDir}/articles`, allMdx: process.env.ARTICLES_ALL_MDX === '1' }),
   schema: articleSchema(categorySlugs, categoryFile),
 });
 

@@ -1,11 +1,16 @@
 /**
  * `npm run dev` on a fixture with a draft: the draft is shown, and the dev server's search
  * (Pagefind at /pagefind/, ids in /search/suggest.json) finds it, also after an edit.
+ * Then the articles loader (src/lib/article-loader.ts) follows edits: a saved change shows
+ * up, an article that gains a component moves to the MDX path and back, and files saved
+ * under a new name or deleted are followed. (One dev server for all: servers in the same
+ * project share .astro/data-store.json, so two at once would read each other's articles.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleFile, fixtureCopy } from '../support/build.ts';
 
@@ -83,5 +88,71 @@ describe('npm run dev', () => {
     const mark = log.length;
     appendFileSync(articleFile('.build/fixtures/dev-drafts', 'fee-to-apr'), '\n新加的一段。\n');
     await waitFor(/开发用搜索索引已更新/, mark, 30_000);
+  });
+});
+
+describe('articles in npm run dev', () => {
+  const DIR = '.build/fixtures/dev-drafts';
+
+  async function until(done: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
+    const started = Date.now();
+    while (!(await done())) {
+      if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}:\n${log}`);
+      await new Promise((wait) => setTimeout(wait, 300));
+    }
+  }
+
+  /** The article body once `ready` holds for it (the watcher needs a moment after a save). */
+  async function proseWhen(slug: string, ready: (prose: ReturnType<typeof parse>) => boolean) {
+    let prose: ReturnType<typeof parse> | null = null;
+    await until(async () => {
+      const response = await fetch(`${BASE}/articles/${slug}/`);
+      prose = parse(await response.text()).querySelector('.prose');
+      return response.status === 200 && prose !== null && ready(prose);
+    }, `/articles/${slug}/ to change`);
+    return prose!;
+  }
+
+  it('renders plain articles without MDX', () => {
+    expect(log).toContain('3 篇纯 Markdown 文章不经 MDX 编译，0 篇用到 MDX 的文章编译为模块');
+  });
+
+  it('shows a saved edit of a plain article', async () => {
+    await proseWhen('lease-deposit', (p) => p.textContent.includes('按约归还且设备完好时'));
+    const file = articleFile(DIR, 'lease-deposit');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('按约归还且设备完好时，押金一般应当退还。', '按约归还时押金应当退还（编辑后）。'));
+    const prose = await proseWhen('lease-deposit', (p) => p.textContent.includes('（编辑后）'));
+    expect(prose.querySelector('h2')?.id).toBe('押金什么时候退');
+  });
+
+  it('compiles the article as MDX once it uses a component, and renders it plain again without', async () => {
+    const file = articleFile(DIR, 'lease-deposit');
+    const plain = readFileSync(file, 'utf8');
+    writeFileSync(file, plain.replace('## 扣押金的依据', '<Callout type="警告" title="别转个人账户">\n押金只付到合同写明的收款方。\n</Callout>\n\n## 扣押金的依据'));
+    const withCallout = await proseWhen('lease-deposit', (p) => p.querySelector('aside.callout') !== null);
+    expect(withCallout.querySelector('aside.callout')?.getAttribute('aria-label')).toBe('警告：别转个人账户');
+    expect(withCallout.textContent).toContain('押金只付到合同写明的收款方');
+
+    writeFileSync(file, plain.replace('扣押金要有合同依据和实际损失。', '扣押金要有合同依据（去掉提示框后）。'));
+    const back = await proseWhen('lease-deposit', (p) => p.textContent.includes('去掉提示框后'));
+    expect(back.querySelector('aside.callout')).toBeNull();
+  });
+
+  it('follows a file saved under a new name and the old one deleted, and drops a deleted article', async () => {
+    const old = articleFile(DIR, 'lease-deposit');
+    const copy = articleFile(DIR, 'deposit-renamed');
+    let mark = log.length;
+    writeFileSync(copy, readFileSync(old, 'utf8'));
+    // Two files with one slug: the copy is refused, with both files named.
+    await until(() => /deposit-renamed\.mdx.*slug "lease-deposit" 已被 .*lease-deposit\.mdx 使用/.test(log.slice(mark)), 'the duplicate slug to be reported');
+    mark = log.length;
+    rmSync(old);
+    await until(() => /已重新载入 deposit-renamed\.mdx/.test(log.slice(mark)), 'the copy to take over the slug');
+    // (Vite may answer 500 for a moment while it drops the module of the old file, which was MDX earlier.)
+    await until(async () => (await fetch(`${BASE}/articles/lease-deposit/`)).status === 200, 'the page to be served from the copy');
+    expect((await proseWhen('lease-deposit', () => true)).textContent).toContain('去掉提示框后');
+
+    rmSync(copy);
+    await until(async () => (await fetch(`${BASE}/articles/lease-deposit/`)).status === 404, 'the deleted article to be gone');
   });
 });

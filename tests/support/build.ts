@@ -9,10 +9,11 @@ export interface BuildRun {
   output: string;
 }
 
-export function runBuild(contentDir: string, outDir: string): Promise<BuildRun> {
+/** `env` adds variables for this build only (e.g. ARTICLES_ALL_MDX, BUILD_CACHE_DIR). */
+export function runBuild(contentDir: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildRun> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], {
-      env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, FORCE_COLOR: '0' },
+      env: { ...process.env, ...env, CONTENT_DIR: contentDir, OUT_DIR: outDir, FORCE_COLOR: '0' },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
