@@ -6,6 +6,7 @@
  *
  *   npm run build && npm run audit:lighthouse
  *   DIST_DIR=/tmp/my-dist LIGHTHOUSE_RUNS=5 npm run audit:lighthouse
+ *   LIGHTHOUSE_PAGES=search LIGHTHOUSE_OUT=/tmp/lh npm run audit:lighthouse   (only these page types, reports elsewhere)
  *
  * Exits 1 when a page misses a target (performance ≥ 95, the others 100), except where a
  * page is meant to miss it: the search and 404 pages are noindex on purpose, so
@@ -29,7 +30,9 @@ const EXPECTED_MISSES: Record<string, { audits: string[]; why: string }> = {
   search: { audits: ['is-crawlable'], why: '搜索结果页有意设为 noindex' },
   '404': { audits: ['is-crawlable'], why: '404 页有意设为 noindex' },
 };
-const OUT = 'reports/lighthouse';
+const OUT = process.env.LIGHTHOUSE_OUT ?? 'reports/lighthouse';
+/** Page types to audit (LIGHTHOUSE_PAGES, comma-separated names such as "search,home"); all by default. */
+const ONLY = (process.env.LIGHTHOUSE_PAGES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 /** Runs per page (LIGHTHOUSE_RUNS, default 3); the median run is reported. */
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3) || 3);
 
@@ -40,7 +43,13 @@ if (!executable) {
 }
 // Lighthouse refuses to audit a document answered with 404, so the 404 page is audited
 // as the file itself (/404.html, status 200); its content is the same.
-const pages = pageTypes().map((p) => (p.name === '404' ? { ...p, path: '/404.html' } : p));
+const pages = pageTypes()
+  .filter((p) => ONLY.length === 0 || ONLY.includes(p.name))
+  .map((p) => (p.name === '404' ? { ...p, path: '/404.html' } : p));
+if (pages.length === 0) {
+  console.error(`LIGHTHOUSE_PAGES=${ONLY.join(',')} 不是已知的页面类型：${pageTypes().map((p) => p.name).join('、')}。`);
+  process.exit(1);
+}
 mkdirSync(OUT, { recursive: true });
 const files = await serveStatic(DIST);
 // Every static host and CDN compresses text (deploy/nginx.conf: gzip on), so the audit

@@ -7,8 +7,9 @@
 import { markTerms } from '../lib/search/highlight.ts';
 import { analyzeQuery, highlightTerms, type QueryAnalysis } from '../lib/search/query.ts';
 import { unspaceHan, queryWords } from '../lib/search/segment.ts';
-import { fullTextTerms, mergeResults, prepareIndex, scoreLocal, textCoverage, type FullTextHit, type LocalResult, type PreparedIndex } from '../lib/search/rank.ts';
+import { fullTextTerms, mergeResults, prepareIndexInSlices, scoreLocal, textCoverage, type FullTextHit, type LocalResult, type PreparedIndex } from '../lib/search/rank.ts';
 import type { SuggestIndex } from '../lib/search/types.ts';
+import { yieldToMain } from './yield.ts';
 
 interface PagefindData {
   url: string;
@@ -54,7 +55,7 @@ export function loadIndex(): Promise<PreparedIndex> {
       if (!r.ok) throw new Error(`suggest.json: HTTP ${r.status}`);
       return r.json() as Promise<SuggestIndex>;
     })
-    .then(prepareIndex);
+    .then((json) => prepareIndexInSlices(json, yieldToMain));
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }

@@ -2,19 +2,30 @@
  * The search page /search/?q=…&category=…: the full merged list in rank order inside
  * [data-search-results], category filters with counts, query and filter kept in the
  * URL, and, when nothing matches, shorter queries and the most useful articles.
+ *
+ * Two passes, so a reader on a slow phone sees articles in about a second: the instant
+ * layer (suggest.json) is listed first, under "正在搜索…" with the list aria-busy; the
+ * full text (Pagefind, in its worker) then replaces it with the final list, and only then
+ * do the status, the filters and the `search:rendered` event report the result.
  */
 import { shorterQueries } from '../lib/search/suggest.ts';
 import { SLASH_OFF_KEY } from './search-boot.ts';
-import { loadIndex, search, type SearchResponse } from './search-engine.ts';
+import { loadIndex, search, type SearchItem, type SearchResponse } from './search-engine.ts';
+import { afterNextFrame, yieldToMain } from './yield.ts';
 
 const DEBOUNCE_MS = 150;
+/** Results added in the first frame (about a phone's screenful), then per later frame. */
+const FIRST_SLICE = 3;
+const NEXT_SLICE = 5;
+/** The most the first search waits for the segmenter worker (it normally finishes before suggest.json arrives). */
+const WARMUP_WAIT_MS = 300;
 
 function el<T extends HTMLElement>(selector: string): T {
   return document.querySelector<T>(selector)!;
 }
 
 export function runSearchPage() {
-  const list = el<HTMLOListElement>('[data-search-results]');
+  let list = el<HTMLOListElement>('[data-search-results]');
   const status = el<HTMLElement>('[data-search-status]');
   const input = el<HTMLInputElement>('#search-page-input');
   const filters = el<HTMLElement>('[data-search-filters]');
@@ -23,6 +34,7 @@ export function runSearchPage() {
   const featured = el<HTMLUListElement>('[data-search-featured]');
   const browse = el<HTMLElement>('[data-search-browse]');
   setupShortcutToggle();
+  const warmed = warmSegmenter();
 
   const params = new URLSearchParams(location.search);
   let query = params.get('q')?.trim() ?? '';
@@ -38,7 +50,7 @@ export function runSearchPage() {
     if (url !== location.pathname + location.search) history.replaceState(null, '', url);
   }
 
-  function renderFilters(response: SearchResponse) {
+  function renderFilters(response: SearchResponse, final: boolean) {
     const counts = new Map<string, { name: string; count: number }>();
     for (const item of response.items) {
       const entry = counts.get(item.category) ?? { name: item.categoryName, count: 0 };
@@ -60,7 +72,7 @@ export function runSearchPage() {
         event.preventDefault();
         category = slug;
         writeUrl();
-        render(response);
+        void render(response, final);
       });
       const li = document.createElement('li');
       li.append(a);
@@ -101,28 +113,61 @@ export function runSearchPage() {
     suggestions.hidden = false;
   }
 
-  function render(response: SearchResponse) {
+  function itemNode(item: SearchItem): HTMLLIElement {
+    const li = document.createElement('li');
+    const heading = document.createElement('h2');
+    heading.className = 'search-results__title';
+    const link = document.createElement('a');
+    link.href = item.url;
+    link.textContent = item.title;
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'muted search-results__category';
+    meta.textContent = item.categoryName;
+    const excerpt = document.createElement('p');
+    // Escaped text with <mark>, from markTerms or Pagefind.
+    excerpt.innerHTML = item.excerptHtml;
+    li.append(heading, meta, excerpt);
+    return li;
+  }
+
+  /**
+   * The list, as a new <ol> every time: the full text replaces the instant answer, and a
+   * list that is new is not a list that moved, even when the filters above it gained a
+   * row (no layout shift). The first screenful at once, the rest a slice per frame:
+   * laying out 60+ results of Chinese text at once blocks a phone's main thread for a
+   * quarter of a second. `limit` cuts the list short (the instant pass). Resolves false
+   * when a newer render took over.
+   */
+  let renderToken = 0;
+  async function renderList(items: readonly SearchItem[], limit = Infinity): Promise<boolean> {
+    const mine = ++renderToken;
+    const shown = items.slice(0, limit);
+    const fresh = list.cloneNode(false) as HTMLOListElement;
+    fresh.append(...shown.slice(0, FIRST_SLICE).map(itemNode));
+    list.replaceWith(fresh);
+    list = fresh;
+    for (let i = FIRST_SLICE; i < shown.length; i += NEXT_SLICE) {
+      await afterNextFrame();
+      if (mine !== renderToken) return false;
+      fresh.append(...shown.slice(i, i + NEXT_SLICE).map(itemNode));
+    }
+    return mine === renderToken;
+  }
+
+  /**
+   * `final`: the full-text answer, which sets the status; the instant answer before it
+   * shows its first articles and leaves the status at "正在搜索…". Resolves false when a
+   * newer render took over.
+   */
+  async function render(response: SearchResponse, final: boolean): Promise<boolean> {
     const visible = category ? response.items.filter((i) => i.category === category) : response.items;
-    list.replaceChildren(
-      ...visible.map((item) => {
-        const li = document.createElement('li');
-        const heading = document.createElement('h2');
-        heading.className = 'search-results__title';
-        const link = document.createElement('a');
-        link.href = item.url;
-        link.textContent = item.title;
-        heading.append(link);
-        const meta = document.createElement('p');
-        meta.className = 'muted search-results__category';
-        meta.textContent = item.categoryName;
-        const excerpt = document.createElement('p');
-        // Escaped text with <mark>, from markTerms or Pagefind.
-        excerpt.innerHTML = item.excerptHtml;
-        li.append(heading, meta, excerpt);
-        return li;
-      }),
-    );
-    renderFilters(response);
+    renderFilters(response, final);
+    if (!final) {
+      suggestions.hidden = true;
+      return renderList(visible, FIRST_SLICE);
+    }
+    if (!(await renderList(visible))) return false;
     const rewritten = response.analysis.rewritten ? `已按“${response.analysis.effective}”搜索。` : '';
     if (response.items.length === 0) {
       status.textContent = `${rewritten}没有找到与“${query}”相关的文章。试试更短的词，或从下面的分类浏览。`;
@@ -132,31 +177,53 @@ export function runSearchPage() {
       const inCategory = category ? `，其中“${visible[0]?.categoryName ?? ''}”分类 ${visible.length} 篇` : '';
       status.textContent = `${rewritten}“${query}”找到 ${response.items.length} 篇文章${inCategory}。`;
     }
+    return true;
   }
 
   async function run() {
     const mine = ++generation;
     writeUrl();
     if (!query) {
-      list.replaceChildren();
+      list.removeAttribute('aria-busy');
+      void renderList([]);
       filters.hidden = true;
       suggestions.hidden = true;
       status.textContent = '输入关键词开始搜索，例如：租机押金、分期被锁、征信。';
       browse.hidden = false;
+      // Ready for the first query (and the page's preload of it is used).
+      loadIndex().catch(() => {});
       return;
     }
     status.textContent = `正在搜索“${query}”…`;
+    const stale = () => mine !== generation;
+    list.setAttribute('aria-busy', 'true');
     try {
-      const response = await search(query, { fullText: 'always', fullTextTerms: 3, excerpts: 10, verify: 12, stale: () => mine !== generation });
-      if (mine !== generation) return;
+      // Each step below is its own task, so none blocks the page for long on a slow phone.
+      await loadIndex();
+      await warmed;
+      await yieldToMain();
+      if (stale()) return;
+      // 1. The instant layer: titles, tags, FAQ questions and descriptions, no Pagefind.
+      const instant = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, stale });
+      if (stale()) return;
+      // (With a category the instant layer has nothing in, the list waits for the full text.)
+      if (category ? instant.items.some((i) => i.category === category) : instant.items.length) await render(instant, false);
+      // A new task before the full-text pass.
+      await yieldToMain();
+      if (stale()) return;
+      // 2. The full text: more articles, Pagefind's excerpts, the final order.
+      const response = await search(query, { fullText: 'always', fullTextTerms: 3, excerpts: 10, verify: 12, stale });
+      if (stale()) return;
       // A filter left over from another query would hide everything.
       if (category && !response.items.some((i) => i.category === category)) category = '';
-      render(response);
+      if (!(await render(response, true)) || stale()) return;
+      list.removeAttribute('aria-busy');
       browse.hidden = false;
       writeUrl();
       document.dispatchEvent(new CustomEvent('search:rendered'));
     } catch {
       if (mine === generation) {
+        list.removeAttribute('aria-busy');
         status.textContent = '搜索暂时无法使用，请稍后再试，或从下面的分类浏览。';
         browse.hidden = false;
       }
@@ -182,6 +249,24 @@ export function runSearchPage() {
     void run();
   });
   void run();
+}
+
+/**
+ * Resolves once the worker has loaded ICU's Chinese word-break data (see
+ * segmenter-warmup.ts), or at once when workers are unavailable; never rejects, and never
+ * waits more than WARMUP_WAIT_MS, so search never depends on it.
+ */
+function warmSegmenter(): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      const worker = new Worker(new URL('./segmenter-warmup.ts', import.meta.url));
+      worker.addEventListener('message', () => resolve());
+      worker.addEventListener('error', () => resolve());
+      setTimeout(resolve, WARMUP_WAIT_MS);
+    } catch {
+      resolve();
+    }
+  });
 }
 
 function setupShortcutToggle() {
