@@ -3,10 +3,12 @@
  * [data-search-results], category filters with counts, query and filter kept in the
  * URL, and, when nothing matches, shorter queries and the most useful articles.
  *
- * Two passes, so a reader on a slow phone sees articles in about a second: the instant
- * layer (suggest.json) is listed first, under "正在搜索…" with the list aria-busy; the
- * full text (Pagefind, in its worker) then replaces it with the final list, and only then
- * do the status, the filters and the `search:rendered` event report the result.
+ * The instant layer (suggest.json: titles, tags, FAQ questions, summaries) answers first.
+ * When it leaves part of the query unanswered, or the reader presses "在文章全文中搜索",
+ * the full text (Pagefind, in its worker) follows: the instant list is shown meanwhile,
+ * under "正在搜索…" with the list aria-busy, and the final list replaces it. Only the final
+ * list sets the status and the filters and fires `search:rendered`. Most queries never
+ * need the full text, and a first search then costs a phone ~40 KB instead of ~300 KB.
  */
 import { shorterQueries } from '../lib/search/suggest.ts';
 import { SLASH_OFF_KEY } from './search-boot.ts';
@@ -19,6 +21,11 @@ const FIRST_SLICE = 3;
 const NEXT_SLICE = 5;
 /** The most the first search waits for the segmenter worker (it normally finishes before suggest.json arrives). */
 const WARMUP_WAIT_MS = 300;
+/**
+ * The full-text pass. Each excerpt or check costs a Pagefind fragment (~4 KB): six
+ * excerpts cover a phone's first screens, and results further down show their summary.
+ */
+const FULL_TEXT = { fullText: 'always', fullTextTerms: 3, excerpts: 6, verify: 10 } as const;
 
 function el<T extends HTMLElement>(selector: string): T {
   return document.querySelector<T>(selector)!;
@@ -33,6 +40,7 @@ export function runSearchPage() {
   const shorter = el<HTMLElement>('[data-search-shorter]');
   const featured = el<HTMLUListElement>('[data-search-featured]');
   const browse = el<HTMLElement>('[data-search-browse]');
+  const more = el<HTMLElement>('[data-search-more]');
   setupShortcutToggle();
   const warmed = warmSegmenter();
 
@@ -180,9 +188,14 @@ export function runSearchPage() {
     return true;
   }
 
-  async function run() {
+  /**
+   * `fullText`: the reader asked for the full text (the button under the list); otherwise
+   * it is consulted only when the instant layer leaves part of the query unanswered.
+   */
+  async function run(fullText = false) {
     const mine = ++generation;
     writeUrl();
+    more.hidden = true;
     if (!query) {
       list.removeAttribute('aria-busy');
       void renderList([]);
@@ -194,7 +207,7 @@ export function runSearchPage() {
       loadIndex().catch(() => {});
       return;
     }
-    status.textContent = `正在搜索“${query}”…`;
+    status.textContent = fullText ? `正在文章全文中搜索“${query}”…` : `正在搜索“${query}”…`;
     const stale = () => mine !== generation;
     list.setAttribute('aria-busy', 'true');
     try {
@@ -204,21 +217,26 @@ export function runSearchPage() {
       await yieldToMain();
       if (stale()) return;
       // 1. The instant layer: titles, tags, FAQ questions and descriptions, no Pagefind.
-      const instant = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, stale });
+      let response = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, stale });
       if (stale()) return;
-      // (With a category the instant layer has nothing in, the list waits for the full text.)
-      if (category ? instant.items.some((i) => i.category === category) : instant.items.length) await render(instant, false);
-      // A new task before the full-text pass.
-      await yieldToMain();
-      if (stale()) return;
-      // 2. The full text: more articles, Pagefind's excerpts, the final order.
-      const response = await search(query, { fullText: 'always', fullTextTerms: 3, excerpts: 10, verify: 12, stale });
-      if (stale()) return;
+      if (fullText || response.needsFullText) {
+        // (With a category the instant layer has nothing in, the list waits for the full text.)
+        if (!fullText && (category ? response.items.some((i) => i.category === category) : response.items.length)) await render(response, false);
+        // A new task before the full-text pass.
+        await yieldToMain();
+        if (stale()) return;
+        // 2. The full text: more articles, Pagefind's excerpts, the final order.
+        response = await search(query, { ...FULL_TEXT, stale });
+        if (stale()) return;
+      }
       // A filter left over from another query would hide everything.
       if (category && !response.items.some((i) => i.category === category)) category = '';
       if (!(await render(response, true)) || stale()) return;
       list.removeAttribute('aria-busy');
       browse.hidden = false;
+      more.hidden = response.fullText;
+      // The button the reader pressed is gone: the first result takes the focus.
+      if (fullText) list.querySelector('a')?.focus();
       writeUrl();
       document.dispatchEvent(new CustomEvent('search:rendered'));
     } catch {
@@ -229,6 +247,7 @@ export function runSearchPage() {
       }
     }
   }
+  el<HTMLButtonElement>('[data-search-more-button]').addEventListener('click', () => void run(true));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {

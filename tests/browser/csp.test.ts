@@ -120,6 +120,11 @@ describe.each([
     await page.goto(`/search/?q=${encodeURIComponent('租机')}`);
     await waitForSearchPage(page);
     expect(await page.locator('[data-search-results] a').count()).toBeGreaterThan(0);
+    // The titles answer 租机; the full text (Pagefind's worker and WebAssembly) on request.
+    await page.click('[data-search-more-button]');
+    await page.locator('[data-search-more]').waitFor({ state: 'hidden' });
+    await waitForSearchPage(page);
+    await page.waitForLoadState('networkidle');
     expect(await problems()).toEqual([]);
 
     await page.goto(`/articles/phone-leasing-process/`);

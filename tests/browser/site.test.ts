@@ -30,6 +30,51 @@ async function searchTitles(query: string): Promise<string[]> {
   return titles;
 }
 
+/**
+ * Opens the search page for `query`. `pagefind()` lists what was fetched from Pagefind's
+ * folder since, counted at the server (Pagefind fetches from its worker).
+ */
+async function openSearch(query: string) {
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.on('pageerror', (e) => problems.push(`search ${query}: ${e.message}`));
+  site.server.requests.length = 0;
+  const pagefind = () => site.server.requests.map((r) => r.path).filter((p) => p.startsWith('/pagefind/'));
+  // Counted from the start, so no render can happen before the test listens.
+  await page.addInitScript(() => document.addEventListener('search:rendered', () => ((window as unknown as { renders: number }).renders = ((window as unknown as { renders?: number }).renders ?? 0) + 1)));
+  const rendered = (count: number) => page.waitForFunction((n) => ((window as unknown as { renders?: number }).renders ?? 0) >= n, count);
+  await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(query)}`);
+  await rendered(1);
+  return { page, pagefind, rendered };
+}
+
+describe('the full text (Pagefind) is fetched only when the query needs it or the reader asks', () => {
+  it('a query the titles, tags and summaries answer downloads no full-text index; the button fetches it', async () => {
+    const { page, pagefind, rendered } = await openSearch('租机押金');
+    const before = await page.locator('[data-search-results] h2 a').count();
+    expect(before).toBeGreaterThan(0);
+    expect(pagefind()).toEqual([]);
+    const button = page.locator('[data-search-more-button]');
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    await rendered(2);
+    expect(pagefind().some((p) => p.endsWith('.pf_index'))).toBe(true);
+    expect(pagefind().some((p) => p.endsWith('.pf_fragment'))).toBe(true);
+    expect(await button.isVisible()).toBe(false);
+    expect(await page.locator('[data-search-results] h2 a').count()).toBeGreaterThanOrEqual(before);
+    // The pressed button is gone; the focus is on the first result, not lost to <body>.
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-search-results]') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('a query with a word no title or summary has (脱身) searches the full text by itself', async () => {
+    const { page, pagefind } = await openSearch('租机贷款怎么脱身');
+    expect(pagefind().some((p) => p.endsWith('.pf_index'))).toBe(true);
+    expect(await page.locator('[data-search-more-button]').isVisible()).toBe(false);
+    expect(await page.locator('[data-search-results] h2 a').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
 describe('search finds the article a reader means', () => {
   const cases: [string, string][] = [
     ['租机', '租机服务全面解析:灵活便捷的设备解决方案'],

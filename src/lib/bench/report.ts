@@ -20,8 +20,10 @@ export interface BenchResult {
   pagefindFiles: number;
   /** Gzipped bytes of everything a first visit to an article page fetches. */
   firstVisitGzip: number;
-  /** Gzipped bytes a first search fetches on top of the article visit. */
+  /** Gzipped bytes a first search fetches on top of the article visit (a query the instant layer answers). */
   firstSearchGzip: number;
+  /** The same for a first search that needs the full text (Pagefind). */
+  firstFullTextSearchGzip: number;
   /** Seconds per build phase, in order. */
   phases: [string, number][];
 }
@@ -34,7 +36,7 @@ export const formatBytes = (bytes: number) =>
   bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : bytes >= MB ? `${(bytes / MB).toFixed(1)} MiB` : `${(bytes / KB).toFixed(1)} KiB`;
 
 export function formatTable(results: readonly BenchResult[]): string {
-  const head = ['N', 'wall', 'CPU (user+sys)', 'peak RSS (tree)', 'pages/s', 'dist size', 'dist files', 'Pagefind index', 'article 1st visit (gz)', '1st search (gz)'];
+  const head = ['N', 'wall', 'CPU (user+sys)', 'peak RSS (tree)', 'pages/s', 'dist size', 'dist files', 'Pagefind index', 'article 1st visit (gz)', '1st search (gz)', '1st full-text search (gz)'];
   const rows = results.map((r) => [
     r.label,
     `${r.wallSeconds.toFixed(1)} s`,
@@ -46,6 +48,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     `${formatBytes(r.pagefindBytes)} / ${r.pagefindFiles} files`,
     formatBytes(r.firstVisitGzip),
     formatBytes(r.firstSearchGzip),
+    formatBytes(r.firstFullTextSearchGzip),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
