@@ -57,11 +57,11 @@ describe('searchRecords (search in npm run dev)', () => {
     const source = `---\ntitle: "租机押金多久能退"\nslug: lease-deposit\ncategory: leasing\ndraft: true\nfaq:\n  - question: "押金能催吗？"\n    answer: "可以打 12315。"\n---\n\n## 退押金\n\n归还后**验机**无误就退。\n\n<Callout type="提示">\n保留[凭证](/articles/x/)。\n</Callout>\n`;
     const [record] = searchRecords([{ file: 'a.mdx', source }], lexiconOf(['租机', '押金']));
     expect(record).toMatchObject({ url: '/articles/lease-deposit/', meta: { title: '租机押金多久能退' } });
-    // Cut into words, the site's own terms kept whole, punctuation untouched.
+    // Cut into words, the site's own terms kept whole, punctuation set apart as a word of its own.
     expect(record!.content).toContain('租机 押金');
-    expect(record!.content).toContain('归还 后 验 机 无误 就 退。');
-    expect(record!.content).toContain('保留 凭证。');
-    expect(record!.content).toContain('押金 能 催 吗？');
+    expect(record!.content).toContain('归还 后 验 机 无误 就 退 。');
+    expect(record!.content).toContain('保留 凭证 。');
+    expect(record!.content).toContain('押金 能 催 吗 ？');
     expect(record!.content).not.toMatch(/[<>*#]/);
   });
 });

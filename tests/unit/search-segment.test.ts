@@ -45,9 +45,19 @@ describe('word cutting', () => {
     expect(unspaceHan(spaced)).toBe(text);
   });
 
+  it('leaves no word glued to its neighbour across full-width punctuation (Pagefind splits only on spaces)', () => {
+    const text = '在曲靖任何门店把货款退回给放款机构的，一般可以在收货之日起七日内退货。各地金融管理局”。“租金”和（赔偿）、押金';
+    const tokens = spaceHanWords(text, lexicon).split(/\s+/);
+    // Every token is Han words only or punctuation only: never "的，一般" (indexed as 的一般).
+    for (const token of tokens) expect(token, token).toMatch(/^(\p{Script=Han}+|[^\p{Script=Han}]+)$/u);
+    expect(tokens).toEqual(expect.arrayContaining(['的', '，', '一般', '管理局', '”', '。', '“', '租金', '（', '赔偿', '）', '、', '押金']));
+    expect(unspaceHan(spaceHanWords(text, lexicon))).toBe(text);
+  });
+
   it('restores Pagefind excerpts with highlight marks between the words', () => {
     expect(unspaceHan('押金 <mark>退还</mark> 要 7 天，iPhone 分期')).toBe('押金<mark>退还</mark>要 7 天，iPhone 分期');
     expect(unspaceHan('<mark>租机</mark> <mark>押金</mark>')).toBe('<mark>租机</mark><mark>押金</mark>');
+    expect(unspaceHan('退还 <mark>押金</mark> ， 要 “ 验机 ” 。')).toBe('退还<mark>押金</mark>，要“验机”。');
   });
 });
 

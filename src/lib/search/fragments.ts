@@ -11,7 +11,11 @@ import type { SuggestIndex } from './types.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
-/** Pagefind page id (fragment file name) → site path, from a written Pagefind folder. */
+/**
+ * Pagefind page id → site path, from a written Pagefind folder. A fragment file is one
+ * page (named by its id) or, on large sites, a group of pages keyed by id
+ * (FRAGMENT_FILES_PER_SHARD in write-index.ts).
+ */
 export function fragmentUrls(pagefindDir: string): Map<string, string> {
   const dir = join(pagefindDir, 'fragment');
   const urls = new Map<string, string>();
@@ -19,8 +23,9 @@ export function fragmentUrls(pagefindDir: string): Map<string, string> {
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.pf_fragment')) continue;
     const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-    const json = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as { url: string };
-    urls.set(name.replace(/\.pf_fragment$/, ''), json.url);
+    const json = JSON.parse(text.startsWith(SIGNATURE) ? text.slice(SIGNATURE.length) : text) as { url: string } | Record<string, { url: string }>;
+    if (typeof json.url === 'string') urls.set(name.replace(/\.pf_fragment$/, ''), json.url);
+    else for (const [id, page] of Object.entries(json as Record<string, { url: string }>)) urls.set(id, page.url);
   }
   return urls;
 }

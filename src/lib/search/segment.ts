@@ -9,6 +9,12 @@
  */
 
 const HAN_RUN = /\p{Script=Han}+/gu;
+/** Full-width punctuation: what Chinese prose puts between words without a space (，。、“”（）《》…). */
+const CJK_PUNCT = '\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014\\u00B7';
+/** A Han character or full-width punctuation mark beside full-width punctuation: where spaceHanWords() adds a space. */
+const PUNCT_BOUNDARY = new RegExp(`(?<=[\\p{Script=Han}${CJK_PUNCT}])(?=[${CJK_PUNCT}])|(?<=[${CJK_PUNCT}])(?=\\p{Script=Han})`, 'gu');
+/** A space spaceHanWords() added (Han or full-width punctuation on both sides), also beside highlight tags. */
+const ADDED_SPACE = new RegExp(`([\\p{Script=Han}${CJK_PUNCT}](?:</?mark>)*) (?=(?:</?mark>)*[\\p{Script=Han}${CJK_PUNCT}])`, 'gu');
 
 export interface Lexicon {
   terms: ReadonlySet<string>;
@@ -58,20 +64,24 @@ export function hanWords(run: string, lexicon: Lexicon): string[] {
 }
 
 /**
- * The text with a space between every two Han words, and nothing else changed: the
- * form Pagefind indexes and the form a query is sent in. Original text never has a
- * space between two Han characters, so unspaceHan() restores it exactly.
+ * The text with a space between every two Han words and around full-width punctuation,
+ * and nothing else changed: the form Pagefind indexes and the form a query is sent in.
+ * Pagefind splits only on spaces: "的，一般" would be one more word, "的一般", and such
+ * words across punctuation were most of a large site's vocabulary (118,000 words for
+ * 1,000 articles instead of about 5,000) and of its indexing time. Chinese prose never
+ * has a space between two Han characters or beside full-width punctuation, so
+ * unspaceHan() restores it exactly.
  */
 export function spaceHanWords(text: string, lexicon: Lexicon): string {
-  return text.replace(HAN_RUN, (run) => hanWords(run, lexicon).join(' '));
+  return text.replace(HAN_RUN, (run) => hanWords(run, lexicon).join(' ')).replace(PUNCT_BOUNDARY, ' ');
 }
 
 /**
- * Removes the spaces spaceHanWords() put between Han characters, also when highlight
- * tags sit beside them (Pagefind's excerpts: "押金 <mark>退还</mark>").
+ * Removes the spaces spaceHanWords() added, also when highlight tags sit beside them
+ * (Pagefind's excerpts: "押金 <mark>退还</mark> ，").
  */
 export function unspaceHan(html: string): string {
-  return html.replace(/(\p{Script=Han}(?:<\/?mark>)*) (?=(?:<\/?mark>)*\p{Script=Han})/gu, '$1');
+  return html.replace(ADDED_SPACE, '$1');
 }
 
 /** The words of a query as the index holds them, for Pagefind (which ANDs space-separated words). */

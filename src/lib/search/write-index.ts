@@ -16,6 +16,15 @@ import { shardLanguage } from './shards.ts';
 
 /** Pages per shard; SEARCH_SHARD_SIZE overrides it so tests can build a sharded index from a few articles. */
 export const SHARD_SIZE = Number(process.env.SEARCH_SHARD_SIZE) || 2500;
+/**
+ * Fragment files per shard at most. A fragment (a page's text, for excerpts) is a file
+ * per page; past this, Pagefind bundles several pages' fragments into one file (a
+ * search then downloads a group, about twice the bytes). At 10,000 articles one file
+ * per page would take the site, with its 10,000 pages, past the 20,000 files a static
+ * host such as Cloudflare Pages accepts; half as many keeps it near 17,500. Sites under
+ * 1,250 articles keep a file per page. SEARCH_FRAGMENT_FILES overrides it for tests.
+ */
+export const FRAGMENT_FILES_PER_SHARD = Number(process.env.SEARCH_FRAGMENT_FILES) || 1250;
 
 interface Entry {
   version: string;
@@ -36,19 +45,45 @@ export async function writeFullTextIndex(records: Iterable<CustomRecord> | Async
   let pages = 0;
   let index: PagefindIndex | undefined;
   let inShard = 0;
+  const source = Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
+  /** Records made while the previous shard was being written, waiting for the next shard. */
+  const ready: CustomRecord[] = [];
+  let exhausted = false;
+  const pull = async (): Promise<CustomRecord | undefined> => {
+    if (ready.length) return ready.shift();
+    if (exhausted) return undefined;
+    const next = await source.next();
+    if (next.done) exhausted = true;
+    return next.done ? undefined : next.value;
+  };
+  /**
+   * While Pagefind writes a shard (its process busy, this one idle), the next shard's
+   * records are made: cutting text into words is this process's share of the work.
+   */
+  const prepareWhile = async (busy: Promise<unknown>) => {
+    let done = false;
+    void busy.finally(() => (done = true)).catch(() => {});
+    while (!done && !exhausted && ready.length < SHARD_SIZE) {
+      const next = await source.next();
+      if (next.done) exhausted = true;
+      else ready.push(next.value);
+    }
+  };
   // A few records in flight keep the Pagefind process busy without queueing them all.
   const inFlight = new Set<Promise<void>>();
   const finishShard = async () => {
     await Promise.all(inFlight);
-    const written = await index!.writeFiles({ outputPath: join(work, String(shards - 1)) });
+    const writing = index!.writeFiles({ outputPath: join(work, String(shards - 1)) });
+    await prepareWhile(writing);
+    const written = await writing;
     errors.push(...written.errors);
     // Ending the process returns its memory before the next shard starts.
     await pagefind.close();
     index = undefined;
   };
-  for await (const record of records) {
+  for (let record = await pull(); record; record = await pull()) {
     if (!index) {
-      const created = await pagefind.createIndex({});
+      const created = await pagefind.createIndex({ maxFragments: FRAGMENT_FILES_PER_SHARD });
       if (!created.index) return { pages: 0, shards, errors: created.errors };
       index = created.index;
       inShard = 0;
