@@ -6,17 +6,14 @@
  * search page, which renders Pagefind's excerpts as HTML. The fixture's links to other
  * sites also check the external-link marking in a real build.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { tagPath } from '../../src/lib/slug.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { runBuild } from '../support/build.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useBuiltSite } from '../support/built-site.ts';
 
 const FIXTURE = 'tests/fixtures/escaping';
 const data = YAML.parse(splitFrontmatter(readFileSync(join(FIXTURE, 'articles/hostile-text.mdx'), 'utf8'))!.yaml) as {
@@ -26,27 +23,13 @@ const data = YAML.parse(splitFrontmatter(readFileSync(join(FIXTURE, 'articles/ho
   faq: { question: string; answer: string }[];
 };
 
-let out: string;
-let server: StaticServer;
-let browser: Browser;
+const site = useBuiltSite(FIXTURE);
 const dialogs: string[] = [];
 const errors: string[] = [];
 
-beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'escaping-'));
-  const run = await runBuild(FIXTURE, out);
-  if (run.code !== 0) throw new Error(`fixture build failed:\n${run.output}`);
-  server = await serveStatic(out);
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   page.on('dialog', async (d) => {
     dialogs.push(`${path}: ${d.message()}`);
     await d.dismiss();
@@ -55,7 +38,7 @@ async function open(path: string): Promise<Page> {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
   });
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   return page;
 }
 
@@ -127,16 +110,16 @@ describe('hostile frontmatter is shown as text and never runs', () => {
   });
 
   it('the feed and the sitemap stay well-formed XML', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     for (const path of ['/rss.xml', '/sitemap-0.xml']) {
-      const text = readFileSync(join(out, path), 'utf8');
+      const text = readFileSync(join(site.out, path), 'utf8');
       const problem = await page.evaluate((xml) => {
         const doc = new DOMParser().parseFromString(xml, 'application/xml');
         return doc.querySelector('parsererror')?.textContent ?? null;
       }, text);
       expect(problem, path).toBeNull();
     }
-    const rss = readFileSync(join(out, 'rss.xml'), 'utf8');
+    const rss = readFileSync(join(site.out, 'rss.xml'), 'utf8');
     const titles = await page.evaluate(
       (xml) => [...new DOMParser().parseFromString(xml, 'application/xml').querySelectorAll('item > title')].map((t) => t.textContent),
       rss,
