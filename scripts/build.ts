@@ -13,14 +13,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import type { CustomRecord } from 'pagefind';
 import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { componentProblems } from '../src/lib/lint/components.ts';
 import { parseMdx } from '../src/lib/lint/mdx.ts';
 import { proseOf } from '../src/lib/article-text.ts';
-import { computeRelated } from '../src/lib/related.ts';
-import { writeRelatedFile } from '../src/lib/related-file.ts';
+import type { RelatedInput } from '../src/lib/related.ts';
 import { loadRedirects } from '../src/lib/redirects.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchDataProblems, searchLexicon } from '../src/lib/search/load-data.ts';
@@ -132,19 +132,27 @@ if (problems.length > 0) {
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
 
-// Related articles, before Astro's pages ask for them (they wait for the file).
-writeRelatedFile(
-  relatedFile,
-  computeRelated(published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) }))),
-);
+// Related articles, in a worker thread beside the indexing below; Astro's pages wait for the file.
+const relatedDone = new Promise<void>((done, failed) => {
+  const articles: RelatedInput[] = published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) }));
+  const worker = new Worker(new URL('./related-worker.ts', import.meta.url), { workerData: { file: relatedFile, articles } });
+  worker.once('message', () => done());
+  worker.once('error', failed);
+  worker.once('exit', (code) => (code === 0 ? done() : failed(new Error(`exit code ${code}`))));
+}).catch((error: unknown) => fail(`相关文章计算出错：${error instanceof Error ? error.message : String(error)}`));
 
 // 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
-// words in its own process instead of parsing every built page afterwards.
+// words in its own process instead of parsing every built page afterwards. Only what
+// the records need is kept; the sources are let go (10,000 bodies are a few hundred MB).
 const lexicon = searchLexicon(contentDir);
+const recordInputs = published.map((a) => ({ slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq: Array.isArray(a.data.faq) ? a.data.faq : [] }));
+for (const list of [parsed, articles, published]) list.length = 0;
+texts.clear();
 async function* records(): AsyncGenerator<CustomRecord> {
-  for (const [i, a] of published.entries()) {
-    const faq = Array.isArray(a.data.faq) ? a.data.faq : [];
-    yield articleRecord({ slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq }, lexicon);
+  for (let i = 0; i < recordInputs.length; i++) {
+    yield articleRecord(recordInputs[i]!, lexicon);
+    // Each article's text is needed once.
+    recordInputs[i] = undefined!;
     if (i % SLICE === SLICE - 1) await nextTurn();
   }
 }
@@ -155,6 +163,7 @@ const fullText = writeFullTextIndex(records(), pagefindDir).then((result) => {
 });
 
 if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
+await relatedDone;
 const astroSeconds = seconds();
 
 // 4. Wait for the full-text index and move it into the site.
