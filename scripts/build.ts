@@ -3,34 +3,31 @@
  * write the search index meanwhile, and only then replace dist/. A failed build prints
  * what to fix and leaves the previous dist/ untouched.
  *
- * Three processes share the machine's cores: Astro renders in a child process from the
- * start; this process checks the content (stopping Astro if anything is wrong) and cuts
- * the article text into words; Pagefind indexes those words in its own process.
+ * Four processes share the machine's cores: Astro renders from the start; the content
+ * pass (scripts/build-content.ts) checks the content, stopping the build if anything is
+ * wrong, and ranks related articles; this process cuts the article text into words; and
+ * Pagefind indexes those words.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { CustomRecord } from 'pagefind';
-import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
-import { componentProblems } from '../src/lib/lint/components.ts';
-import { parseMdx } from '../src/lib/lint/mdx.ts';
-import { proseOf } from '../src/lib/article-text.ts';
-import type { RelatedInput } from '../src/lib/related.ts';
-import { loadRedirects } from '../src/lib/redirects.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
-import { searchDataProblems, searchLexicon } from '../src/lib/search/load-data.ts';
-import { articleRecord, plainText } from '../src/lib/search/records.ts';
+import { searchLexicon } from '../src/lib/search/load-data.ts';
+import { articleRecord, type RecordInput } from '../src/lib/search/records.ts';
 import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
-/** Related articles, computed here and read by Astro's pages (src/lib/related-file.ts). */
+/** Related articles, computed by the content pass and read by Astro's pages (src/lib/related-file.ts). */
 const relatedFile = resolve('.build', `related-${process.pid}.json`);
+/** The published articles' texts for the search index, from the content pass. */
+const recordsFile = resolve('.build', `records-${process.pid}.jsonl`);
 /** Where Pagefind writes while Astro renders (moved into the site when both are done). */
 const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
 const started = performance.now();
@@ -38,10 +35,11 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 /** Work in this process comes in slices this long, so Astro's piped output keeps flowing. */
 const SLICE = 50;
 
-let stopAstro = () => {};
+/** Astro and the content pass: a failed or stopped build stops them too. */
+const children: ChildProcess[] = [];
 function fail(message: string): never {
-  stopAstro();
-  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile]) {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile, recordsFile]) {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -74,7 +72,7 @@ const astro = spawn(process.execPath, [astroBin, 'build'], {
   // would turn import.meta.env.DEV on in the build and publish drafts.
   env: { ...productionEnv(process.env), RELATED_FILE: relatedFile, ASTRO_OUT_DIR: scratch, ASTRO_CACHE_DIR: resolve(process.env.BUILD_CACHE_DIR ?? join('node_modules/.astro', cacheKey)), ASTRO_TELEMETRY_DISABLED: '1' },
 });
-stopAstro = () => astro.kill('SIGKILL');
+children.push(astro);
 // Stopping the build (Ctrl+C, a CI timeout) stops Astro too, instead of leaving it running.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => fail(`构建被中止（${signal}）。`));
 let held: [NodeJS.WriteStream, string][] | undefined = [];
@@ -92,68 +90,39 @@ for (const [stream, sink] of [[astro.stdout, process.stdout], [astro.stderr, pro
   });
 }
 
-// 2. Content checks that the schema cannot make (duplicates, links, broken frontmatter).
-const parsed: (ParsedArticle | Problem)[] = [];
-// One MDX parse per article serves the syntax and component checks and the search text
-// (only the text is kept: 10,000 syntax trees would hold about a gigabyte).
-const texts = new Map<string, string>();
-const mdxErrors: Problem[] = [];
-const names = readdirSync(articleDir, { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.mdx'))
-  .sort();
-for (const [i, name] of names.entries()) {
-  const source = { file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') };
-  parsed.push(parseArticle(source));
-  const result = parseMdx(source.file, source.source);
-  if ('problem' in result) mdxErrors.push(result.problem);
-  else {
-    texts.set(source.file, plainText(result.tree));
-    // Component misuse, with the file's line (Astro alone would not name the line of a bad prop).
-    mdxErrors.push(...componentProblems(source.file, result.tree));
-  }
-  if (i % SLICE === SLICE - 1) await nextTurn();
-}
-const articles = parsed.filter((p): p is ParsedArticle => !isProblem(p));
-const published = articles.filter((a) => a.data.draft !== true);
-const publishedSlugs = new Set(published.map((a) => String(a.data.slug)));
-const problems: Problem[] = [
-  ...parsed.filter(isProblem),
-  ...articles.flatMap(dateProblems),
-  ...mdxErrors,
-  ...crossArticleProblems(published),
-  ...loadRedirects(contentDir, publishedSlugs).problems,
-  ...searchDataProblems(contentDir, publishedSlugs),
-].filter((p) => p.severity === 'error');
-if (problems.length > 0) {
-  stopAstro();
-  for (const p of problems) console.error(formatProblem(p));
-  fail(`内容有 ${problems.length} 处错误，见上方（文件:行号 [规则] 说明）。`);
+// 2. The content pass in its own process (scripts/build-content.ts): checks, search texts,
+// related articles. Astro's output is released once the checks pass.
+const content = fork(fileURLToPath(new URL('./build-content.ts', import.meta.url)), [], {
+  env: { ...process.env, RECORDS_FILE: recordsFile, RELATED_FILE: relatedFile },
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+children.push(content);
+const contentExit = new Promise<number | null>((done) => content.on('exit', (code) => done(code)));
+const checked = await new Promise<boolean>((done) => {
+  content.once('message', () => done(true));
+  // It exits with 0 only after writing the records (even if the message is not read yet).
+  void contentExit.then((code) => done(code === 0));
+});
+if (!checked) {
+  const code = await contentExit;
+  fail(code === 1 ? '内容检查没有通过。' : `内容检查进程意外退出（退出码 ${code}），见上方的输出。`);
 }
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
-
-// Related articles, in a worker thread beside the indexing below; Astro's pages wait for the file.
-const relatedDone = new Promise<void>((done, failed) => {
-  const articles: RelatedInput[] = published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) }));
-  const worker = new Worker(new URL('./related-worker.ts', import.meta.url), { workerData: { file: relatedFile, articles } });
-  worker.once('message', () => done());
-  worker.once('error', failed);
-  worker.once('exit', (code) => (code === 0 ? done() : failed(new Error(`exit code ${code}`))));
-}).catch((error: unknown) => fail(`相关文章计算出错：${error instanceof Error ? error.message : String(error)}`));
+// Related articles are still being ranked there; Astro's pages wait for the file.
+const relatedDone = contentExit.then((code) => {
+  if (code !== 0) fail(`相关文章计算出错（退出码 ${code}），见上方的输出。`);
+});
 
 // 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
-// words in its own process instead of parsing every built page afterwards. Only what
-// the records need is kept; the sources are let go (10,000 bodies are a few hundred MB).
+// words in its own process instead of parsing every built page afterwards.
 const lexicon = searchLexicon(contentDir);
-const recordInputs = published.map((a) => ({ slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq: Array.isArray(a.data.faq) ? a.data.faq : [] }));
-for (const list of [parsed, articles, published]) list.length = 0;
-texts.clear();
 async function* records(): AsyncGenerator<CustomRecord> {
-  for (let i = 0; i < recordInputs.length; i++) {
-    yield articleRecord(recordInputs[i]!, lexicon);
-    // Each article's text is needed once.
-    recordInputs[i] = undefined!;
-    if (i % SLICE === SLICE - 1) await nextTurn();
+  let i = 0;
+  for await (const line of createInterface({ input: createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity })) {
+    if (!line) continue;
+    yield articleRecord(JSON.parse(line) as RecordInput, lexicon);
+    if (++i % SLICE === 0) await nextTurn();
   }
 }
 let fullTextSeconds = '';
@@ -181,4 +150,5 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(scratch, outDir);
 rmSync(previous, { recursive: true, force: true });
 rmSync(relatedFile, { force: true });
+rmSync(recordsFile, { force: true });
 console.log(`\n构建完成：${indexed.pages} 篇文章已编入搜索索引（${indexed.shards} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);

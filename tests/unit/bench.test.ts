@@ -121,13 +121,14 @@ describe('treeRss', () => {
 describe('formatTable', () => {
   it('prints one aligned row per run', () => {
     const table = formatTable([
-      { label: '1000', articles: 1000, pages: 1100, wallSeconds: 20, cpuSeconds: 30, peakRssBytes: 2 * 1024 ** 3, distBytes: 5e7, distFiles: 2400, pagefindBytes: 2e7, pagefindFiles: 1300, firstVisitGzip: 20_000, firstSearchGzip: 100_000, firstFullTextSearchGzip: 250_000, phases: [] },
+      { label: '1000', articles: 1000, pages: 1100, wallSeconds: 20, cpuSeconds: 30, peakRssBytes: 2 * 1024 ** 3, distBytes: 5e7, distFiles: 2400, pagefindBytes: 2e7, pagefindFiles: 1300, firstVisitGzip: 20_000, firstSearches: [{ gzip: 100_000, fullText: false }, { gzip: 250_000, fullText: true }], phases: [] },
     ]);
     const lines = table.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('55.0');
     expect(lines[2]).toContain('2.00 GiB');
-    expect(lines[2]).toContain('244.1 KiB');
+    expect(lines[2]).toContain('| 97.7 KiB ');
+    expect(lines[2]).toContain('| 244.1 KiB (full text) ');
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 });

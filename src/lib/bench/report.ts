@@ -20,10 +20,11 @@ export interface BenchResult {
   pagefindFiles: number;
   /** Gzipped bytes of everything a first visit to an article page fetches. */
   firstVisitGzip: number;
-  /** Gzipped bytes a first search fetches on top of the article visit (a query the instant layer answers). */
-  firstSearchGzip: number;
-  /** The same for a first search that needs the full text (Pagefind). */
-  firstFullTextSearchGzip: number;
+  /**
+   * Gzipped bytes each benchmark query's first search fetches on top of the article
+   * visit, and whether it needed the full text (Pagefind) or the instant layer answered.
+   */
+  firstSearches: { gzip: number; fullText: boolean }[];
   /** Seconds per build phase, in order. */
   phases: [string, number][];
 }
@@ -36,7 +37,7 @@ export const formatBytes = (bytes: number) =>
   bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : bytes >= MB ? `${(bytes / MB).toFixed(1)} MiB` : `${(bytes / KB).toFixed(1)} KiB`;
 
 export function formatTable(results: readonly BenchResult[]): string {
-  const head = ['N', 'wall', 'CPU (user+sys)', 'peak RSS (tree)', 'pages/s', 'dist size', 'dist files', 'Pagefind index', 'article 1st visit (gz)', '1st search (gz)', '1st full-text search (gz)'];
+  const head = ['N', 'wall', 'CPU (user+sys)', 'peak RSS (tree)', 'pages/s', 'dist size', 'dist files', 'Pagefind index', 'article 1st visit (gz)', '1st search A (gz)', '1st search B (gz)'];
   const rows = results.map((r) => [
     r.label,
     `${r.wallSeconds.toFixed(1)} s`,
@@ -47,8 +48,10 @@ export function formatTable(results: readonly BenchResult[]): string {
     String(r.distFiles),
     `${formatBytes(r.pagefindBytes)} / ${r.pagefindFiles} files`,
     formatBytes(r.firstVisitGzip),
-    formatBytes(r.firstSearchGzip),
-    formatBytes(r.firstFullTextSearchGzip),
+    ...[0, 1].map((i) => {
+      const search = r.firstSearches[i];
+      return search ? `${formatBytes(search.gzip)}${search.fullText ? ' (full text)' : ''}` : '–';
+    }),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
