@@ -6,9 +6,9 @@
  * tables) is only returned to the system when the process ends; in the build process it
  * stayed for the rest of the build, beside Astro and Pagefind.
  *
- * Reads CONTENT_DIR; writes RECORDS_FILE (one JSON line per published article: slug,
- * title, text, FAQ) and sends 'records' once it is complete, then writes RELATED_FILE and
- * exits. Problems are printed (file:line [rule] message) and the exit code is 1.
+ * Reads CONTENT_DIR; writes RELATED_FILE, then RECORDS_FILE (one JSON line per published
+ * article: slug, title, text, FAQ), and exits with 0. Problems are printed (file:line
+ * [rule] message) and the exit code is 1; it then writes neither file.
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,16 +63,17 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
+// Related articles first: ranking them takes most of this process's memory, and the
+// indexing (which takes as much in Pagefind) starts only once this process has ended.
+writeRelatedFile(
+  relatedFile,
+  computeRelated(
+    published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) })),
+  ),
+);
 const lines = published.map((a) => {
   const record: RecordInput = { slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq: Array.isArray(a.data.faq) ? a.data.faq : [] };
   return JSON.stringify(record);
 });
 writeFileSync(`${recordsFile}.tmp`, lines.join('\n') + '\n');
 renameSync(`${recordsFile}.tmp`, recordsFile);
-process.send?.('records');
-
-// Related articles last: the indexing runs meanwhile, and Astro's pages wait for the file.
-const related = computeRelated(
-  published.map((a) => ({ slug: String(a.data.slug), category: String(a.data.category), tags: (a.data.tags as string[] | undefined) ?? [], title: String(a.data.title), text: proseOf(a.body) })),
-);
-writeRelatedFile(relatedFile, related);

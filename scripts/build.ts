@@ -8,7 +8,7 @@
  * wrong, and ranks related articles; this process cuts the article text into words; and
  * Pagefind indexes those words.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,29 +90,17 @@ for (const [stream, sink] of [[astro.stdout, process.stdout], [astro.stderr, pro
   });
 }
 
-// 2. The content pass in its own process (scripts/build-content.ts): checks, search texts,
-// related articles. Astro's output is released once the checks pass.
-const content = fork(fileURLToPath(new URL('./build-content.ts', import.meta.url)), [], {
+// 2. The content pass in its own process (scripts/build-content.ts): checks, related
+// articles, search texts. Astro's output is released once it has passed.
+const content = spawn(process.execPath, [fileURLToPath(new URL('./build-content.ts', import.meta.url))], {
   env: { ...process.env, RECORDS_FILE: recordsFile, RELATED_FILE: relatedFile },
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  stdio: ['ignore', 'inherit', 'inherit'],
 });
 children.push(content);
-const contentExit = new Promise<number | null>((done) => content.on('exit', (code) => done(code)));
-const checked = await new Promise<boolean>((done) => {
-  content.once('message', () => done(true));
-  // It exits with 0 only after writing the records (even if the message is not read yet).
-  void contentExit.then((code) => done(code === 0));
-});
-if (!checked) {
-  const code = await contentExit;
-  fail(code === 1 ? '内容检查没有通过。' : `内容检查进程意外退出（退出码 ${code}），见上方的输出。`);
-}
+const contentCode = await new Promise<number | null>((done) => content.on('exit', (code) => done(code)));
+if (contentCode !== 0) fail(contentCode === 1 ? '内容检查没有通过。' : `内容检查进程意外退出（退出码 ${contentCode}），见上方的输出。`);
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
-// Related articles are still being ranked there; Astro's pages wait for the file.
-const relatedDone = contentExit.then((code) => {
-  if (code !== 0) fail(`相关文章计算出错（退出码 ${code}），见上方的输出。`);
-});
 
 // 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
 // words in its own process instead of parsing every built page afterwards.
@@ -132,7 +120,6 @@ const fullText = writeFullTextIndex(records(), pagefindDir).then((result) => {
 });
 
 if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
-await relatedDone;
 const astroSeconds = seconds();
 
 // 4. Wait for the full-text index and move it into the site.

@@ -31,7 +31,7 @@ export function publishedSlugs(contentDir: string): Set<string> {
 
 /** The checked redirects; a problem stops the build with file:line and the fix. */
 export function redirectsForBuild(contentDir: string): Redirect[] {
-  const { redirects, problems } = loadRedirects(contentDir, publishedSlugs(contentDir));
+  const { redirects, problems } = loadRedirects(contentDir, () => publishedSlugs(contentDir));
   if (problems.length) throw new Error(`跳转表有错误：\n${problems.map(formatProblem).join('\n')}`);
   return redirects;
 }

@@ -108,11 +108,17 @@ export function redirectProblems(redirects: readonly Redirect[], file: string, a
 }
 
 /** Reads and checks content/redirects.yaml against the published article slugs. */
-export function loadRedirects(contentDir: string, articleSlugs: ReadonlySet<string>): { redirects: Redirect[]; problems: Problem[] } {
+/**
+ * `articleSlugs` may be a function: it is then called only when there are redirects to
+ * check (listing the slugs reads every article, seconds on a large site).
+ */
+export function loadRedirects(contentDir: string, articleSlugs: ReadonlySet<string> | (() => ReadonlySet<string>)): { redirects: Redirect[]; problems: Problem[] } {
   const file = redirectsFile(contentDir);
   if (!existsSync(file)) return { redirects: [], problems: [] };
   const parsed = parseRedirects(readFileSync(file, 'utf8'), file);
-  return { redirects: parsed.redirects, problems: [...parsed.problems, ...redirectProblems(parsed.redirects, file, articleSlugs)] };
+  if (parsed.redirects.length === 0) return { redirects: [], problems: parsed.problems };
+  const slugs = typeof articleSlugs === 'function' ? articleSlugs() : articleSlugs;
+  return { redirects: parsed.redirects, problems: [...parsed.problems, ...redirectProblems(parsed.redirects, file, slugs)] };
 }
 
 /** Astro's `redirects` option: the static build writes a page per old URL. */
