@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroRedirects, netlifyRedirects, nginxRedirects, parseRedirects, redirectProblems } from '../../src/lib/redirects.ts';
+import { astroRedirects, loadRedirects, netlifyRedirects, nginxRedirects, parseRedirects, redirectProblems } from '../../src/lib/redirects.ts';
 
 const FILE = 'content/redirects.yaml';
 const published = new Set(['phone-leasing-explained', 'lease-early-return', 'lease-deposit-refund']);
@@ -21,6 +24,18 @@ describe('content/redirects.yaml', () => {
 
   it('treats a file of comments only as no redirects', () => {
     expect(parseRedirects('# 例如：\n# a: b\n', FILE)).toEqual({ redirects: [], problems: [] });
+  });
+
+  it('lists the articles (every file read: seconds on a large site) only when there are redirects to check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redirects-'));
+    writeFileSync(join(dir, 'redirects.yaml'), '# 例如：\n# a: b\n');
+    let listed = 0;
+    const slugs = () => (listed++, published);
+    expect(loadRedirects(dir, slugs)).toEqual({ redirects: [], problems: [] });
+    expect(listed).toBe(0);
+    writeFileSync(join(dir, 'redirects.yaml'), 'old-deposit: lease-deposit-refnud\n');
+    expect(loadRedirects(dir, slugs).problems.map((p) => p.rule)).toEqual(['redirect-target']);
+    expect(listed).toBe(1);
   });
 
   it('rejects a target that is not a published article, naming the line', () => {
