@@ -20,7 +20,8 @@
  * Ids (frontmatter `slug`), frontmatter parsing (the MDX integration's own getEntryInfo)
  * and validation (the collection schema through parseData) are the same on both paths, so
  * a bad field stops the build with the same message. ARTICLES_ALL_MDX=1 (see
- * src/content.config.ts) sends every article through MDX, to compare or debug.
+ * src/content.config.ts) sends every article through MDX, to compare or debug; so does
+ * `astro dev` (see load()).
  */
 import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -104,6 +105,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
     name: 'article-loader',
     async load(context: ArticleLoaderContext) {
       const { config, store, logger, parseData, generateDigest, watcher } = context;
+      // Under `astro dev` (a watcher) every article compiles as MDX, as with allMdx. An
+      // article switching between the two paths while the server runs changes both the
+      // stored entry and Astro's list of MDX modules, and a page could read one updated and
+      // the other not ("Unexpected error while rendering"), until the next edit. Both paths
+      // render the same page (tests/build/markdown-fast-path.test.ts); the build keeps the
+      // fast path.
+      const allMdx = options.allMdx === true || watcher !== undefined;
       const mdxType = context.entryTypes?.get('.mdx');
       if (!mdxType) throw new Error('articles 集合需要 @astrojs/mdx：请在 astro.config.mjs 的 integrations 里保留 mdx()。');
       const root = fileURLToPath(config.root);
@@ -138,7 +146,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         }
         claimed?.set(id, filePath);
 
-        const asMdx = options.allMdx === true || mdxReason(body) !== undefined;
+        const asMdx = allMdx || mdxReason(body) !== undefined;
         counts[asMdx ? 'mdx' : 'markdown']++;
         const digest = generateDigest(contents);
         const existing = store.get(id);
@@ -158,17 +166,24 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
       const claimed = new Map<string, string>();
       await eachLimited(listArticleFiles(baseDir), 10, (entry) => syncFile(entry, claimed));
       for (const id of untouched) store.delete(id);
-      logger.info(`${counts.markdown} 篇纯 Markdown 文章不经 MDX 编译，${counts.mdx} 篇用到 MDX 的文章编译为模块。`);
+      logger.info(
+        watcher ? `开发模式：${counts.mdx} 篇文章都按 MDX 编译（构建时纯 Markdown 文章不经 MDX）。` : `${counts.markdown} 篇纯 Markdown 文章不经 MDX 编译，${counts.mdx} 篇用到 MDX 的文章编译为模块。`,
+      );
 
       if (!watcher) return;
-      // `astro dev`: keep the store in step with edits. An article that gains or loses a
-      // component simply moves to the other path on its next save.
+      // `astro dev`: keep the store in step with edits (every article is MDX here, so an
+      // article that gains or loses a component stays on the same path).
       watcher.add(baseDir);
       const inBase = (path: string) => {
         const entry = relative(baseDir, path).split(sep).join('/');
         return entry.startsWith('../') || !entry.endsWith('.mdx') || entry.split('/').some((part) => part.startsWith('.')) ? undefined : entry;
       };
-      const onChange = async (path: string) => {
+      // One change at a time, in the order they happened. An editor's save often fires
+      // two events; two overlapping syncs of one file could store the older text last (its
+      // read came first, its store.set() after the newer one), leaving the page stale.
+      let queue: Promise<void> = Promise.resolve();
+      const inTurn = (work: () => Promise<void>) => (queue = queue.then(work, work));
+      const reload = async (path: string) => {
         const entry = inBase(path);
         if (!entry) return;
         try {
@@ -178,9 +193,10 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
           logger.error(`无法重新载入 ${entry}：${error instanceof Error ? error.message : String(error)}`);
         }
       };
+      const onChange = (path: string) => inTurn(() => reload(path));
       watcher.on('change', onChange);
       watcher.on('add', onChange);
-      watcher.on('unlink', async (path) => {
+      watcher.on('unlink', (path) => inTurn(async () => {
         const entry = inBase(path);
         const id = idByFile.get(path);
         if (!entry || id === undefined) return;
@@ -190,8 +206,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         store.delete(id);
         logger.info(`已删除 ${entry}（/articles/${id}/）`);
         // A file refused earlier because this one had its slug can have it now.
-        for (const [other, otherId] of [...idByFile]) if (otherId === id) await onChange(other);
-      });
+        for (const [other, otherId] of [...idByFile]) if (otherId === id) await reload(other);
+      }));
     },
   };
 }
