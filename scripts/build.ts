@@ -19,6 +19,7 @@ import type { CustomRecord } from 'pagefind';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchLexicon } from '../src/lib/search/load-data.ts';
+import { SPLIT_ABOVE, splitSiteIndex } from '../src/lib/search/split-index.ts';
 import { articleRecord, type RecordInput } from '../src/lib/search/records.ts';
 import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
 
@@ -130,6 +131,10 @@ renameSync(pagefindDir, join(scratch, 'pagefind'));
 // The instant search index (/search/suggest.json) learns Pagefind's page ids, so the
 // browser can merge both layers without a fragment download per result.
 attachFragmentIds(scratch);
+// A large site's instant index is split so a search downloads only what its words need
+// (src/lib/search/split-index.ts). SEARCH_SPLIT_ABOVE lets tests split a small site.
+const splitAbove = process.env.SEARCH_SPLIT_ABOVE;
+splitSiteIndex(scratch, splitAbove ? Number(splitAbove) : SPLIT_ABOVE);
 
 // 5. Swap the finished site into place.
 const previous = `${outDir}.previous-${process.pid}`;

@@ -57,7 +57,7 @@ export function attachCombobox(input: HTMLInputElement) {
   }
 
   function render(query: string, response: SearchResponse, final: boolean) {
-    const { items, analysis } = response;
+    const { items, hits, analysis } = response;
     options = [];
     active = -1;
     input.removeAttribute('aria-activedescendant');
@@ -78,15 +78,15 @@ export function attachCombobox(input: HTMLInputElement) {
     nodes.push(
       option(`${input.id}-option-all`, all, (li) => {
         li.classList.add('search-option--all');
-        li.textContent = items.length ? `查看全部 ${items.length} 条结果` : `没有直接相关的文章，查看搜索建议`;
+        li.textContent = hits.length ? `查看全部 ${hits.length} 条结果` : `没有直接相关的文章，查看搜索建议`;
       }),
     );
     listbox.replaceChildren(...nodes);
     setExpanded(true);
-    if (final || items.length > 0) {
+    if (final || hits.length > 0) {
       const rewritten = analysis.rewritten ? `已按“${analysis.effective}”搜索，` : '';
-      status.textContent = items.length
-        ? `${rewritten}找到 ${items.length} 篇文章，用上下方向键选择，回车打开。`
+      status.textContent = hits.length
+        ? `${rewritten}找到 ${hits.length} 篇文章，用上下方向键选择，回车打开。`
         : `${rewritten}没有找到与“${query}”相关的文章，按回车查看建议。`;
     }
   }
@@ -104,7 +104,7 @@ export function attachCombobox(input: HTMLInputElement) {
     }
     const stale = () => mine !== generation;
     try {
-      const instant = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, stale });
+      const instant = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, limit: MAX_OPTIONS, stale });
       if (stale()) return;
       render(query, instant, !instant.needsFullText);
       input.dispatchEvent(new CustomEvent('search:instant', { bubbles: true }));
@@ -115,7 +115,7 @@ export function attachCombobox(input: HTMLInputElement) {
       // The full text only when the instant layer is not enough, after the reader pauses.
       timer = setTimeout(async () => {
         try {
-          const full = await search(query, { fullText: 'when-needed', fullTextTerms: 1, excerpts: 0, verify: 2, stale });
+          const full = await search(query, { fullText: 'when-needed', fullTextTerms: 1, excerpts: 0, verify: 2, limit: MAX_OPTIONS, stale });
           if (stale()) return;
           render(query, full, true);
         } catch {

@@ -1,14 +1,17 @@
 /**
  * The browser side of search, shared by the header combobox and the search page.
- * Loads /search/suggest.json (the instant layer) and, only when needed, Pagefind (the
- * full-text layer); merges both into one ranked list. Nothing here runs before the
+ * Loads /search/suggest.json (the instant layer: a whole index, or the head of a split
+ * one) and, only when needed, Pagefind (the full-text layer); merges both into one
+ * ranked list. Nothing here runs before the
  * reader focuses a search box or opens /search/.
  */
 import { markTerms } from '../lib/search/highlight.ts';
 import { analyzeQuery, highlightTerms, type QueryAnalysis } from '../lib/search/query.ts';
 import { unspaceHan, queryWords } from '../lib/search/segment.ts';
-import { fullTextTerms, mergeResults, prepareIndexInSlices, scoreLocal, textCoverage, type FullTextHit, type LocalResult, type PreparedIndex } from '../lib/search/rank.ts';
-import type { SuggestIndex } from '../lib/search/types.ts';
+import { splitInstantIndex, wholeInstantIndex, type FetchJson, type InstantIndex } from '../lib/search/instant-index.ts';
+import { fullTextTerms, mergeResults, prepareIndexInSlices, scoreLocal, textCoverage, type FullTextHit, type LocalResult } from '../lib/search/rank.ts';
+import { shorterQueries } from '../lib/search/suggest.ts';
+import type { SplitHead, SuggestIndex } from '../lib/search/types.ts';
 import { yieldToMain } from './yield.ts';
 
 interface PagefindData {
@@ -39,23 +42,38 @@ export interface SearchItem {
   source: 'instant' | 'fulltext' | 'both';
 }
 
+/** A ranked article before its title and excerpt are fetched. */
+export interface SearchHit {
+  doc: number;
+  category: string;
+  categoryName: string;
+}
+
 export interface SearchResponse {
   analysis: QueryAnalysis;
+  /** Every article found, best first. */
+  hits: SearchHit[];
+  /** The first `limit` hits, ready to show. */
   items: SearchItem[];
+  /** Items for the hits in one category ('' for all), up to `limit`. */
+  itemsFor(category: string, limit?: number): Promise<SearchItem[]>;
   /** Whether the full-text layer was consulted. */
   fullText: boolean;
   /** Whether the instant layer alone leaves part of the query unanswered. */
   needsFullText: boolean;
 }
 
-let indexPromise: Promise<PreparedIndex> | undefined;
-export function loadIndex(): Promise<PreparedIndex> {
-  indexPromise ??= fetch('/search/suggest.json')
-    .then((r) => {
-      if (!r.ok) throw new Error(`suggest.json: HTTP ${r.status}`);
-      return r.json() as Promise<SuggestIndex>;
-    })
-    .then((json) => prepareIndexInSlices(json, yieldToMain));
+const fetchJson: FetchJson = async (path) => {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+};
+
+let indexPromise: Promise<InstantIndex> | undefined;
+export function loadIndex(): Promise<InstantIndex> {
+  indexPromise ??= (fetchJson('/search/suggest.json') as Promise<SuggestIndex | SplitHead>).then(async (json) =>
+    json.v === 2 ? splitInstantIndex(json, fetchJson) : wholeInstantIndex(await prepareIndexInSlices(json, yieldToMain)),
+  );
   indexPromise.catch(() => (indexPromise = undefined));
   return indexPromise;
 }
@@ -85,18 +103,29 @@ export function articleUrl(slug: string, terms: readonly string[]): string {
   return terms.length ? `${base}?highlight=${encodeURIComponent(terms.slice(0, 6).join(' '))}` : base;
 }
 
-let lastInstant: { index: PreparedIndex; query: string; result: { analysis: QueryAnalysis; local: LocalResult } } | undefined;
+interface Instant {
+  analysis: QueryAnalysis;
+  local: LocalResult;
+}
+let lastInstant: { index: InstantIndex; query: string; result: Promise<Instant> } | undefined;
 /**
- * The instant layer alone: synchronous once the index is loaded. The last answer is kept:
- * the search page and the header box ask for the same query twice (instant first, then
- * with the full text), and analysing it costs ~50 ms on a phone.
+ * The instant layer alone. The last answer is kept: the search page and the header box
+ * ask for the same query twice (instant first, then with the full text), and analysing
+ * it costs ~50 ms on a phone.
  */
-export function instantSearch(index: PreparedIndex, query: string): { analysis: QueryAnalysis; local: LocalResult } {
+export function instantSearch(index: InstantIndex, query: string): Promise<Instant> {
   if (lastInstant?.index === index && lastInstant.query === query) return lastInstant.result;
   const analysis = analyzeQuery(query, index.context);
-  const result = { analysis, local: scoreLocal(index, analysis) };
+  const result = index.matcherFor(analysis).then((matcher) => ({ analysis, local: scoreLocal(matcher, analysis) }));
   lastInstant = { index, query, result };
+  result.catch(() => (lastInstant = undefined));
   return result;
+}
+
+/** Parts of the query that match something on their own, to offer when nothing matches. */
+export async function shorterQueriesFor(analysis: QueryAnalysis): Promise<string[]> {
+  const index = await loadIndex();
+  return shorterQueries(await index.matcherFor(analysis), analysis);
 }
 
 /** Does the instant layer leave part of the question to the full text? */
@@ -113,35 +142,39 @@ export interface SearchOptions {
   excerpts: number;
   /** How many full-text-only results may be checked for coverage (each costs a fragment). */
   verify: number;
+  /** How many items to make ready (a split index fetches their titles). */
+  limit: number;
   /** Stop and return early if this reports the query has changed. */
   stale?: () => boolean;
 }
 
 export async function search(query: string, options: SearchOptions): Promise<SearchResponse> {
   const index = await loadIndex();
-  const { analysis, local } = instantSearch(index, query);
+  const { analysis, local } = await instantSearch(index, query);
   const terms = highlightTerms(analysis);
   let fulltext: (FullTextHit & { result: PagefindResult })[] = [];
   const needed = analysis.concepts.length > 0 && needsFullText(local);
   const useFullText = analysis.concepts.length > 0 && options.fullText !== 'never' && (options.fullText === 'always' || needed);
-  const data = new Map<string, PagefindData>();
+  const data = new Map<number, PagefindData>();
   if (useFullText) {
     try {
-      const pagefind = await loadPagefind(index.source.pagefindShards ?? []);
-      if (options.stale?.()) return { analysis, items: [], fullText: false, needsFullText: needed };
+      const [pagefind, ids] = await Promise.all([loadPagefind(index.pagefindShards), index.pagefindDocs()]);
+      if (options.stale?.()) return { analysis, hits: [], items: [], itemsFor: () => Promise.resolve([]), fullText: false, needsFullText: needed };
       const searchTerms = fullTextTerms(local, analysis, options.fullTextTerms, options.fullTextTerms === 1);
       // The index holds text cut into words (src/lib/search/segment.ts); the query is cut the same way.
       const words = searchTerms.flatMap((term) => queryWords(term, index.lexicon));
       const response = words.length ? await pagefind.search(words.join(' ')) : null;
-      const ids = index.source.pagefindIds ?? {};
-      fulltext = (response?.results ?? []).flatMap((r) => (ids[r.id] ? [{ slug: ids[r.id]!, score: r.score, result: r }] : []));
+      fulltext = (response?.results ?? []).flatMap((r) => {
+        const doc = ids.get(r.id);
+        return doc === undefined ? [] : [{ doc, score: r.score, result: r }];
+      });
       // Articles only the full text found must show that they contain most of the query.
-      const localSlugs = new Set(local.hits.map((h) => h.slug));
-      const unverified = fulltext.filter((h) => !localSlugs.has(h.slug)).slice(0, options.verify);
+      const localDocs = new Set(local.hits.map((h) => h.doc));
+      const unverified = fulltext.filter((h) => !localDocs.has(h.doc)).slice(0, options.verify);
       await Promise.all(
         unverified.map(async (h) => {
           const d = await h.result.data();
-          data.set(h.slug, d);
+          data.set(h.doc, d);
           h.coverage = textCoverage(analysis, d.content);
         }),
       );
@@ -150,27 +183,36 @@ export async function search(query: string, options: SearchOptions): Promise<Sea
     }
   }
   const merged = mergeResults(local, fulltext);
+  const hits = merged.map((hit): SearchHit => {
+    const category = index.categories[index.categoryOf(hit.doc)]!;
+    return { doc: hit.doc, category: category.slug, categoryName: category.name };
+  });
+  const sourceOf = new Map(merged.map((hit) => [hit.doc, hit.source]));
+  const resultOf = new Map(fulltext.map((h) => [h.doc, h.result]));
   // Pagefind excerpts for the first results that have one, descriptions for the rest.
-  const bySlug = new Map(fulltext.map((h) => [h.slug, h.result]));
   await Promise.all(
     merged.slice(0, options.excerpts).map(async (hit) => {
-      const result = bySlug.get(hit.slug);
-      if (result && !data.has(hit.slug)) data.set(hit.slug, await result.data());
+      const result = resultOf.get(hit.doc);
+      if (result && !data.has(hit.doc)) data.set(hit.doc, await result.data());
     }),
   );
-  const items = merged.map((hit): SearchItem => {
-    const doc = index.bySlug.get(hit.slug)!;
-    const excerpt = data.get(hit.slug)?.excerpt;
-    return {
-      slug: doc.slug,
-      url: articleUrl(doc.slug, terms),
-      title: doc.title,
-      category: doc.category,
-      categoryName: doc.categoryName,
-      // Pagefind's excerpt is escaped text with <mark>, in the index's word-cut form.
-      excerptHtml: excerpt ? unspaceHan(excerpt) : markTerms(doc.description, terms),
-      source: hit.source,
-    };
-  });
-  return { analysis, items, fullText: useFullText, needsFullText: needed };
+  const itemsFor = async (category: string, limit = options.limit): Promise<SearchItem[]> => {
+    const shown = (category ? hits.filter((h) => h.category === category) : hits).slice(0, limit);
+    const summaries = await index.summaries(shown.map((h) => h.doc));
+    return shown.map((hit): SearchItem => {
+      const doc = summaries.get(hit.doc)!;
+      const excerpt = data.get(hit.doc)?.excerpt;
+      return {
+        slug: doc.slug,
+        url: articleUrl(doc.slug, terms),
+        title: doc.title,
+        category: doc.category,
+        categoryName: doc.categoryName,
+        // Pagefind's excerpt is escaped text with <mark>, in the index's word-cut form.
+        excerptHtml: excerpt ? unspaceHan(excerpt) : markTerms(doc.description, terms),
+        source: sourceOf.get(hit.doc)!,
+      };
+    });
+  };
+  return { analysis, hits, items: await itemsFor(''), itemsFor, fullText: useFullText, needsFullText: needed };
 }

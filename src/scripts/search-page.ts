@@ -10,9 +10,8 @@
  * list sets the status and the filters and fires `search:rendered`. Most queries never
  * need the full text, and a first search then costs a phone ~40 KB instead of ~300 KB.
  */
-import { shorterQueries } from '../lib/search/suggest.ts';
 import { SLASH_OFF_KEY } from './search-boot.ts';
-import { loadIndex, search, type SearchItem, type SearchResponse } from './search-engine.ts';
+import { loadIndex, search, shorterQueriesFor, type SearchItem, type SearchResponse } from './search-engine.ts';
 import { afterNextFrame, yieldToMain } from './yield.ts';
 
 const DEBOUNCE_MS = 150;
@@ -26,6 +25,11 @@ const WARMUP_WAIT_MS = 300;
  * excerpts cover a phone's first screens, and results further down show their summary.
  */
 const FULL_TEXT = { fullText: 'always', fullTextTerms: 3, excerpts: 6, verify: 10 } as const;
+/**
+ * With a split index (large sites) each result's title is fetched: the list shows the
+ * best this many, and the status says how many were found in all.
+ */
+const SPLIT_INDEX_RESULTS = 30;
 
 function el<T extends HTMLElement>(selector: string): T {
   return document.querySelector<T>(selector)!;
@@ -60,12 +64,12 @@ export function runSearchPage() {
 
   function renderFilters(response: SearchResponse, final: boolean) {
     const counts = new Map<string, { name: string; count: number }>();
-    for (const item of response.items) {
-      const entry = counts.get(item.category) ?? { name: item.categoryName, count: 0 };
+    for (const hit of response.hits) {
+      const entry = counts.get(hit.category) ?? { name: hit.categoryName, count: 0 };
       entry.count++;
-      counts.set(item.category, entry);
+      counts.set(hit.category, entry);
     }
-    if (response.items.length === 0) {
+    if (response.hits.length === 0) {
       filters.hidden = true;
       return;
     }
@@ -87,14 +91,13 @@ export function runSearchPage() {
       return li;
     };
     const ul = document.createElement('ul');
-    ul.append(link('', '全部', response.items.length), ...[...counts].sort((a, b) => b[1].count - a[1].count).map(([slug, c]) => link(slug, c.name, c.count)));
+    ul.append(link('', '全部', response.hits.length), ...[...counts].sort((a, b) => b[1].count - a[1].count).map(([slug, c]) => link(slug, c.name, c.count)));
     filters.replaceChildren(ul);
     filters.hidden = false;
   }
 
   async function renderSuggestions(response: SearchResponse) {
-    const index = await loadIndex();
-    const short = shorterQueries(index, response.analysis);
+    const [index, short] = await Promise.all([loadIndex(), shorterQueriesFor(response.analysis)]);
     shorter.replaceChildren();
     if (short.length) {
       shorter.append('换个短一点的词：');
@@ -107,15 +110,13 @@ export function runSearchPage() {
     }
     shorter.hidden = short.length === 0;
     featured.replaceChildren(
-      ...index.source.featured.flatMap((slug) => {
-        const doc = index.bySlug.get(slug);
-        if (!doc) return [];
+      ...index.featured.map(({ slug, title }) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = `/articles/${slug}/`;
-        a.textContent = doc.title;
+        a.textContent = title;
         li.append(a);
-        return [li];
+        return li;
       }),
     );
     suggestions.hidden = false;
@@ -169,21 +170,26 @@ export function runSearchPage() {
    * newer render took over.
    */
   async function render(response: SearchResponse, final: boolean): Promise<boolean> {
-    const visible = category ? response.items.filter((i) => i.category === category) : response.items;
+    const mine = renderToken;
+    const limit = (await loadIndex()).whole ? Infinity : SPLIT_INDEX_RESULTS;
+    const visible = await response.itemsFor(category, final ? limit : FIRST_SLICE);
+    if (mine !== renderToken) return false;
     renderFilters(response, final);
     if (!final) {
       suggestions.hidden = true;
-      return renderList(visible, FIRST_SLICE);
+      return renderList(visible);
     }
     if (!(await renderList(visible))) return false;
     const rewritten = response.analysis.rewritten ? `已按“${response.analysis.effective}”搜索。` : '';
-    if (response.items.length === 0) {
+    if (response.hits.length === 0) {
       status.textContent = `${rewritten}没有找到与“${query}”相关的文章。试试更短的词，或从下面的分类浏览。`;
       void renderSuggestions(response);
     } else {
       suggestions.hidden = true;
-      const inCategory = category ? `，其中“${visible[0]?.categoryName ?? ''}”分类 ${visible.length} 篇` : '';
-      status.textContent = `${rewritten}“${query}”找到 ${response.items.length} 篇文章${inCategory}。`;
+      const inView = category ? response.hits.filter((h) => h.category === category).length : response.hits.length;
+      const inCategory = category ? `，其中“${visible[0]?.categoryName ?? ''}”分类 ${inView} 篇` : '';
+      const shortened = visible.length < inView ? `下面是最相关的 ${visible.length} 篇，换个更具体的词可以缩小范围。` : '';
+      status.textContent = `${rewritten}“${query}”找到 ${response.hits.length} 篇文章${inCategory}。${shortened}`;
     }
     return true;
   }
@@ -217,20 +223,21 @@ export function runSearchPage() {
       await yieldToMain();
       if (stale()) return;
       // 1. The instant layer: titles, tags, FAQ questions and descriptions, no Pagefind.
-      let response = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, stale });
+      const limit = (await loadIndex()).whole ? Infinity : SPLIT_INDEX_RESULTS;
+      let response = await search(query, { fullText: 'never', fullTextTerms: 0, excerpts: 0, verify: 0, limit: FIRST_SLICE, stale });
       if (stale()) return;
       if (fullText || response.needsFullText) {
         // (With a category the instant layer has nothing in, the list waits for the full text.)
-        if (!fullText && (category ? response.items.some((i) => i.category === category) : response.items.length)) await render(response, false);
+        if (!fullText && (category ? response.hits.some((h) => h.category === category) : response.hits.length)) await render(response, false);
         // A new task before the full-text pass.
         await yieldToMain();
         if (stale()) return;
         // 2. The full text: more articles, Pagefind's excerpts, the final order.
-        response = await search(query, { ...FULL_TEXT, stale });
+        response = await search(query, { ...FULL_TEXT, limit, stale });
         if (stale()) return;
       }
       // A filter left over from another query would hide everything.
-      if (category && !response.items.some((i) => i.category === category)) category = '';
+      if (category && !response.hits.some((h) => h.category === category)) category = '';
       if (!(await render(response, true)) || stale()) return;
       list.removeAttribute('aria-busy');
       browse.hidden = false;

@@ -10,7 +10,7 @@ import { escapeHtml, markTerms } from '../../src/lib/search/highlight.ts';
 import { bigrams, looksLikePinyin, normalizeText, splitRuns } from '../../src/lib/search/normalize.ts';
 import { pinyinCandidates, pinyinPhrases, segmentPinyin } from '../../src/lib/search/pinyin.ts';
 import { analyzeQuery, highlightTerms } from '../../src/lib/search/query.ts';
-import { FULLTEXT_MIN_COVERAGE, fullTextTerms, mergeResults, prepareIndex, scoreLocal, textCoverage } from '../../src/lib/search/rank.ts';
+import { exactMatcher, FULLTEXT_MIN_COVERAGE, fullTextTerms, mergeResults, prepareIndex, scoreLocal, textCoverage } from '../../src/lib/search/rank.ts';
 import { shorterQueries } from '../../src/lib/search/suggest.ts';
 
 const SYNONYMS = `
@@ -61,7 +61,10 @@ const index = prepareIndex(
     featured: ['phone-leasing-explained'],
   }),
 );
-const top = (query: string) => scoreLocal(index, analyzeQuery(query, index.context)).hits.map((h) => h.slug);
+const matcher = exactMatcher(index);
+const slugOf = (doc: number) => index.docs[doc]!.slug;
+const docOf = (slug: string) => index.docs.findIndex((d) => d.slug === slug);
+const top = (query: string) => scoreLocal(matcher, analyzeQuery(query, index.context)).hits.map((h) => slugOf(h.doc));
 
 describe('normalisation', () => {
   it('folds full-width, case, spaces and punctuation', () => {
@@ -176,22 +179,22 @@ describe('ranking', () => {
   });
   it('finds nothing for nonsense instead of weak matches', () => {
     const analysis = analyzeQuery('量子纠缠望远镜', index.context);
-    const local = scoreLocal(index, analysis);
+    const local = scoreLocal(matcher, analysis);
     expect(local.hits).toEqual([]);
     // Full-text hits that contain little of the query are dropped.
-    const merged = mergeResults(local, [{ slug: 'zero-down-guide', score: 4.2, coverage: textCoverage(analysis, '望远镜不在这里，只有零首付') }]);
+    const merged = mergeResults(local, [{ doc: docOf('zero-down-guide'), score: 4.2, coverage: textCoverage(analysis, '望远镜不在这里，只有零首付') }]);
     expect(merged).toEqual([]);
-    expect(shorterQueries(index, analysis)).toEqual([]);
+    expect(shorterQueries(matcher, analysis)).toEqual([]);
   });
   it('merges full-text hits that contain the query, without duplicates', () => {
     const analysis = analyzeQuery('租机押金', index.context);
-    const local = scoreLocal(index, analysis);
+    const local = scoreLocal(matcher, analysis);
     const merged = mergeResults(local, [
-      { slug: 'lowest-deposit-lease-cost', score: 9 },
-      { slug: 'missed-installment-consequences', score: 5, coverage: 1 },
-      { slug: 'zero-down-guide', score: 8, coverage: FULLTEXT_MIN_COVERAGE / 2 },
+      { doc: docOf('lowest-deposit-lease-cost'), score: 9 },
+      { doc: docOf('missed-installment-consequences'), score: 5, coverage: 1 },
+      { doc: docOf('zero-down-guide'), score: 8, coverage: FULLTEXT_MIN_COVERAGE / 2 },
     ]);
-    const slugs = merged.map((m) => m.slug);
+    const slugs = merged.map((m) => slugOf(m.doc));
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(slugs[0]).toBe('lowest-deposit-lease-cost');
     expect(merged[0]!.source).toBe('both');
@@ -200,11 +203,11 @@ describe('ranking', () => {
   });
   it('sends Pagefind the words the titles do not know first', () => {
     const analysis = analyzeQuery('租机 12378', index.context);
-    expect(fullTextTerms(scoreLocal(index, analysis), analysis, 1)).toEqual(['12378']);
+    expect(fullTextTerms(scoreLocal(matcher, analysis), analysis, 1)).toEqual(['12378']);
   });
   it('suggests shorter queries made of the parts that match', () => {
     const analysis = analyzeQuery('量子租机', index.context);
-    expect(shorterQueries(index, analysis)).toContain('租机');
+    expect(shorterQueries(matcher, analysis)).toContain('租机');
   });
 });
 

@@ -6,13 +6,14 @@
  * that grows when the instant layer explains less of the query; full-text-only hits
  * must contain most of the query, so nonsense queries do not return weak matches.
  */
+import { FIELD_BIT, type FieldKind } from './grams.ts';
 import { normalizeText } from './normalize.ts';
 import { pinyinPhrases } from './pinyin.ts';
 import { queryContext, type Concept, type QueryAnalysis, type QueryContext } from './query.ts';
 import { lexiconOf, type Lexicon } from './segment.ts';
 import type { SuggestDoc, SuggestIndex } from './types.ts';
 
-type Field = 'title' | 'alias' | 'faq' | 'heading' | 'description' | 'category';
+type Field = FieldKind;
 const FIELD_WEIGHT: Record<Field, number> = { title: 10, alias: 7, faq: 5, heading: 4, description: 3, category: 3 };
 
 export interface PreparedDoc {
@@ -82,7 +83,8 @@ export async function prepareIndexInSlices(index: SuggestIndex, pause: () => Pro
 }
 
 export interface LocalHit {
-  slug: string;
+  /** Article number: its position in the index (articles are in slug order). */
+  doc: number;
   score: number;
   /** Share of the query's (locally known) weight this article matches, 0–1. */
   coverage: number;
@@ -94,6 +96,42 @@ export interface LocalResult {
   unknown: Concept[];
   /** Total idf-weighted importance of concepts the fields know. */
   knownWeight: number;
+}
+
+/**
+ * What ranking needs to know about the articles' fields. `exactMatcher` reads the fields
+ * themselves (the whole index is in the browser); a split index answers from gram
+ * postings (src/lib/search/gram-matcher.ts), fetched for the query's words only.
+ */
+export interface Matcher {
+  /** How many articles there are. */
+  readonly size: number;
+  /** Article → how strongly it matches the concept (see fieldStrength), for articles that do. */
+  conceptHits(concept: Concept): Map<number, number>;
+  /** The kinds of field (FIELD_BIT) of the article whose text contains `text`; 0 for none. */
+  fieldsWith(doc: number, text: string): number;
+  titleLength(doc: number): number;
+  isFeatured(doc: number): boolean;
+}
+
+/** A match in the best field, plus a little for every other field that has it (0–1.3). */
+export function fieldStrength(weight: number, top: number, extra: number): number {
+  return (weight * (top + Math.min(extra * 0.15, 3))) / FIELD_WEIGHT.title;
+}
+
+/** The strongest of the fields' weights, and the sum of the others, for a FIELD_BIT mask. */
+export function maskWeights(mask: number): { top: number; extra: number } {
+  let top = 0;
+  let extra = 0;
+  for (const [field, bit] of Object.entries(FIELD_BIT) as [Field, number][]) {
+    if (!(mask & bit)) continue;
+    const w = FIELD_WEIGHT[field];
+    if (w > top) {
+      extra += top;
+      top = w;
+    } else extra += w;
+  }
+  return { top, extra };
 }
 
 /** How strongly a doc matches a concept: the best field, plus a little for every other field. */
@@ -110,22 +148,43 @@ function conceptHit(doc: PreparedDoc, concept: Concept): number {
         top = w;
       } else extra += w;
     }
-    best = Math.max(best, alt.weight * (top + Math.min(extra * 0.15, 3)));
+    if (top > 0) best = Math.max(best, fieldStrength(alt.weight, top, extra));
   }
-  return best / FIELD_WEIGHT.title;
+  return best;
 }
 
-export function scoreLocal(index: PreparedIndex, analysis: QueryAnalysis): LocalResult {
-  const n = index.docs.length;
-  const hits = new Map<string, { score: number; matched: number; inTitle: number }>();
+/** A matcher over the fields of a whole index (sites small enough to download it all). */
+export function exactMatcher(index: PreparedIndex): Matcher {
+  const featured = new Set(index.docs.flatMap((d, i) => (index.featured.has(d.slug) ? [i] : [])));
+  return {
+    size: index.docs.length,
+    conceptHits(concept) {
+      const values = new Map<number, number>();
+      index.docs.forEach((doc, i) => {
+        const v = conceptHit(doc, concept);
+        if (v > 0) values.set(i, v);
+      });
+      return values;
+    },
+    fieldsWith(doc, text) {
+      let mask = 0;
+      for (const [field, fieldText] of index.docs[doc]!.fields) if (fieldText.includes(text)) mask |= FIELD_BIT[field];
+      return mask;
+    },
+    titleLength: (doc) => [...index.docs[doc]!.fields[0]![1]].length,
+    isFeatured: (doc) => featured.has(doc),
+  };
+}
+
+export function scoreLocal(matcher: Matcher, analysis: QueryAnalysis): LocalResult {
+  const n = matcher.size;
+  const hits = new Map<number, { score: number; matched: number; inTitle: number }>();
   const unknown: Concept[] = [];
   let knownWeight = 0;
-  const perConcept = analysis.concepts.map((concept) => {
-    const values = index.docs.map((doc) => conceptHit(doc, concept));
-    const df = values.filter((v) => v > 0).length;
-    return { concept, values, df };
-  });
-  for (const { concept, values, df } of perConcept) {
+  const inTitle = (doc: number, text: string) => (matcher.fieldsWith(doc, text) & FIELD_BIT.title) !== 0;
+  const perConcept = analysis.concepts.map((concept) => ({ concept, values: matcher.conceptHits(concept) }));
+  for (const { concept, values } of perConcept) {
+    const df = values.size;
     if (df === 0) {
       unknown.push(concept);
       continue;
@@ -133,37 +192,34 @@ export function scoreLocal(index: PreparedIndex, analysis: QueryAnalysis): Local
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     const importance = concept.weight * Math.max(idf, 0.2);
     knownWeight += importance;
-    values.forEach((v, i) => {
-      if (v === 0) return;
-      const doc = index.docs[i]!;
-      const hit = hits.get(doc.slug) ?? { score: 0, matched: 0, inTitle: 0 };
+    for (const [doc, v] of values) {
+      const hit = hits.get(doc) ?? { score: 0, matched: 0, inTitle: 0 };
       hit.score += importance * v;
       hit.matched += importance;
-      if (concept.alts.some((a) => doc.fields[0]![1].includes(a.text))) hit.inTitle += importance;
-      hits.set(doc.slug, hit);
-    });
+      if (concept.alts.some((a) => inTitle(doc, a.text))) hit.inTitle += importance;
+      hits.set(doc, hit);
+    }
   }
   const result: LocalHit[] = [];
-  for (const [slug, hit] of hits) {
-    const doc = index.bySlug.get(slug)!;
+  for (const [doc, hit] of hits) {
     const coverage = knownWeight > 0 ? hit.matched / knownWeight : 0;
     let score = hit.score * (0.2 + 0.8 * coverage * coverage);
     // A title that says everything the reader asked is the best evidence we have.
     if (knownWeight > 0) score *= 1 + 0.6 * (hit.inTitle / knownWeight);
     // Whole phrases as typed ("租机到期", "被锁") count more than their scattered pairs.
-    const title = doc.fields[0]![1];
     for (const phrase of analysis.phrases) {
-      if (title.includes(phrase)) score *= 1.35;
-      else if (doc.fields.some(([, text]) => text.includes(phrase))) score *= 1.15;
+      const fields = matcher.fieldsWith(doc, phrase);
+      if (fields & FIELD_BIT.title) score *= 1.35;
+      else if (fields) score *= 1.15;
     }
     // Ties among equally good titles: the shorter, more focused title, then the editors' picks.
-    const titleChars = [...title].length || 1;
-    const covered = analysis.concepts.reduce((sum, c) => sum + Math.max(0, ...c.alts.filter((a) => title.includes(a.text)).map((a) => [...a.text].length)), 0);
+    const titleChars = matcher.titleLength(doc) || 1;
+    const covered = analysis.concepts.reduce((sum, c) => sum + Math.max(0, ...c.alts.filter((a) => inTitle(doc, a.text)).map((a) => [...a.text].length)), 0);
     score *= 1 + 0.15 * Math.min(1, covered / titleChars);
-    if (index.featured.has(slug)) score *= 1.08;
-    result.push({ slug, score, coverage });
+    if (matcher.isFeatured(doc)) score *= 1.08;
+    result.push({ doc, score, coverage });
   }
-  result.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+  result.sort((a, b) => b.score - a.score || a.doc - b.doc);
   // Keep articles that match a fair share of the query, or the single strongest concept.
   const strongest = Math.max(0, ...result.map((r) => r.coverage));
   const threshold = Math.min(0.34, strongest);
@@ -171,7 +227,7 @@ export function scoreLocal(index: PreparedIndex, analysis: QueryAnalysis): Local
 }
 
 export interface FullTextHit {
-  slug: string;
+  doc: number;
   /** Pagefind's score. */
   score: number;
   /** Share of the query found in the article's full text, 0–1, when known. */
@@ -179,7 +235,7 @@ export interface FullTextHit {
 }
 
 export interface MergedHit {
-  slug: string;
+  doc: number;
   score: number;
   source: 'instant' | 'fulltext' | 'both';
 }
@@ -208,19 +264,19 @@ export function mergeResults(local: LocalResult, fulltext: readonly FullTextHit[
   const unknownWeight = local.unknown.reduce((s, c) => s + c.weight * (c.source === 'bigram' ? 0.25 : 1), 0);
   const unknownShare = unknownWeight / Math.max(1e-9, unknownWeight + local.knownWeight);
   const fullWeight = local.hits.length === 0 ? 1 : Math.min(0.75, 0.1 + 0.4 * (1 - topCoverage) + 0.5 * unknownShare);
-  const merged = new Map<string, MergedHit>();
-  for (const hit of local.hits) merged.set(hit.slug, { slug: hit.slug, score: (1 - fullWeight) * (hit.score / maxLocal), source: 'instant' });
+  const merged = new Map<number, MergedHit>();
+  for (const hit of local.hits) merged.set(hit.doc, { doc: hit.doc, score: (1 - fullWeight) * (hit.score / maxLocal), source: 'instant' });
   for (const hit of fulltext) {
     const relative = maxFull > 0 ? hit.score / maxFull : 0;
-    const existing = merged.get(hit.slug);
+    const existing = merged.get(hit.doc);
     if (existing) {
       existing.score += fullWeight * relative;
       existing.source = 'both';
     } else if ((hit.coverage ?? 0) >= FULLTEXT_MIN_COVERAGE) {
-      merged.set(hit.slug, { slug: hit.slug, score: fullWeight * relative * (hit.coverage ?? 0), source: 'fulltext' });
+      merged.set(hit.doc, { doc: hit.doc, score: fullWeight * relative * (hit.coverage ?? 0), source: 'fulltext' });
     }
   }
-  return [...merged.values()].sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+  return [...merged.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 /**

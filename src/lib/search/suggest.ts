@@ -3,14 +3,14 @@
  * query that do match something on their own.
  */
 import type { QueryAnalysis } from './query.ts';
-import { scoreLocal, type PreparedIndex } from './rank.ts';
+import { scoreLocal, type Matcher } from './rank.ts';
 
-export function shorterQueries(index: PreparedIndex, analysis: QueryAnalysis, limit = 3): string[] {
+export function shorterQueries(matcher: Matcher, analysis: QueryAnalysis, limit = 3): string[] {
   const candidates = new Map<string, number>();
   for (const concept of analysis.concepts) {
     if (concept.source === 'char') continue;
     const single: QueryAnalysis = { ...analysis, concepts: [concept], phrases: [] };
-    const hits = scoreLocal(index, single).hits.length;
+    const hits = scoreLocal(matcher, single).hits.length;
     const text = concept.source === 'pinyin' ? concept.alts[0]!.text : concept.typed;
     if (hits > 0 && text !== analysis.effective) candidates.set(text, Math.max(candidates.get(text) ?? 0, hits));
   }

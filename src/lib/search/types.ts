@@ -40,3 +40,43 @@ export interface SuggestIndex {
   /** The full-text index's extra shards (src/lib/search/shards.ts), when it has more than one. */
   pagefindShards?: string[];
 }
+
+/**
+ * The head of a split instant index (src/lib/search/split-index.ts), served as
+ * /search/suggest.json on large sites instead of a SuggestIndex. The articles' fields
+ * live in gram postings (/search/grams/<bucket>.json) and their titles and summaries in
+ * chunks (/search/docs/<chunk>.json): a search fetches only what its words need.
+ */
+export interface SplitHead {
+  v: 2;
+  categories: { slug: string; name: string }[];
+  synonyms: string[][];
+  corrections: [string, string][];
+  /** Articles offered when nothing matches: number, slug and title. */
+  featured: { i: number; s: string; t: string }[];
+  /** Toneless pinyin of the Han characters of `phrases`, categories and synonyms. */
+  pinyin: Record<string, string>;
+  /** Tags and aliases: what typed pinyin is matched against besides categories and synonyms. */
+  phrases: string[];
+  /** Latin words in the fields (app, iphone): typed, they are words, not pinyin. */
+  latin: string[];
+  /** Per article (in slug order): index into categories. */
+  cat: number[];
+  /** Per article: title length in characters. */
+  len: number[];
+  /** How many gram bucket files there are (src/lib/search/grams.ts bucketOf). */
+  buckets: number;
+  /** Articles per /search/docs/ chunk. */
+  chunk: number;
+  /** The full-text index's extra shards, as in SuggestIndex. */
+  pagefindShards?: string[];
+}
+
+/** A bucket file: gram → encoded postings (src/lib/search/grams.ts). */
+export type GramBucket = Record<string, string>;
+
+/** A chunk file: per article, [slug, title, summary]. */
+export type DocChunk = [string, string, string][];
+
+/** /search/pagefind-ids.json of a split index: Pagefind page id → article number. */
+export type PagefindDocIds = Record<string, number>;
