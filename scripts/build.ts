@@ -6,11 +6,12 @@
  * Four processes share the machine's cores: Astro renders from the start; the content
  * pass (scripts/build-content.ts) checks the content, stopping the build if anything is
  * wrong, and ranks related articles; this process cuts the article text into words; and
- * Pagefind indexes those words.
+ * Pagefind indexes those words. On a large site a fifth splits the instant search index
+ * once Astro is done (scripts/split-search-index.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -19,7 +20,7 @@ import type { CustomRecord } from 'pagefind';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchLexicon } from '../src/lib/search/load-data.ts';
-import { SPLIT_ABOVE, splitSiteIndex } from '../src/lib/search/split-index.ts';
+import { splitThreshold } from '../src/lib/search/split-index.ts';
 import { articleRecord, type RecordInput } from '../src/lib/search/records.ts';
 import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
 
@@ -53,6 +54,8 @@ function fail(message: string): never {
 
 const articleDir = join(contentDir, 'articles');
 if (!existsSync(articleDir)) fail(`找不到文章目录 ${articleDir}。`);
+/** Article files, drafts included: enough to tell whether the instant index may need splitting. */
+const articleFiles = readdirSync(articleDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).length;
 
 /** The environment without the variables Vite would read as import.meta.env (DEV, PROD, MODE, SSR, BASE_URL). */
 function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -122,19 +125,25 @@ const fullText = writeFullTextIndex(records(), pagefindDir).then((result) => {
 
 if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
 const astroSeconds = seconds();
+// A large site's instant index is split so a search downloads only what its words need
+// (scripts/split-search-index.ts), in its own process while Pagefind finishes.
+let splitDone: Promise<number | null> = Promise.resolve(0);
+if (articleFiles > splitThreshold(process.env)) {
+  const split = spawn(process.execPath, [fileURLToPath(new URL('./split-search-index.ts', import.meta.url)), scratch], { stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(split);
+  splitDone = new Promise((done) => split.on('exit', (code) => done(code)));
+}
 
 // 4. Wait for the full-text index and move it into the site.
 console.log(`\n正在完成搜索索引…（Astro 用时 ${astroSeconds} 秒）`);
 const indexed = await fullText;
 if (indexed.errors.length) fail(`Pagefind 索引出错：${indexed.errors.join('; ')}`);
 renameSync(pagefindDir, join(scratch, 'pagefind'));
+const splitCode = await splitDone;
+if (splitCode !== 0) fail(`拆分即时搜索索引失败（退出码 ${splitCode}），见上方的输出。`);
 // The instant search index (/search/suggest.json) learns Pagefind's page ids, so the
 // browser can merge both layers without a fragment download per result.
 attachFragmentIds(scratch);
-// A large site's instant index is split so a search downloads only what its words need
-// (src/lib/search/split-index.ts). SEARCH_SPLIT_ABOVE lets tests split a small site.
-const splitAbove = process.env.SEARCH_SPLIT_ABOVE;
-splitSiteIndex(scratch, splitAbove ? Number(splitAbove) : SPLIT_ABOVE);
 
 // 5. Swap the finished site into place.
 const previous = `${outDir}.previous-${process.pid}`;

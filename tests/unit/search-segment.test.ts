@@ -1,4 +1,5 @@
 /** Index-time and query-time word cutting for the full-text index, on real article text and real queries. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hanWords, lexiconOf, queryWords, spaceHanWords, unspaceHan } from '../../src/lib/search/segment.ts';
 import { extraShards, shardLanguage } from '../../src/lib/search/shards.ts';
@@ -32,6 +33,15 @@ describe('word cutting', () => {
       expect(words.length).toBeGreaterThan(0);
       for (const word of words) expect(indexed).toContain(word);
     }
+  });
+
+  it('cuts a whole article in one pass into the same words as run by run of Han characters', () => {
+    const source = readFileSync('content/articles/lowest-deposit-lease-cost.mdx', 'utf8');
+    const runByRun = source.replace(/\p{Script=Han}+/gu, (run) => hanWords(run, lexicon).join(' '));
+    // Spaces beside full-width punctuation are added in both; compare the words between them.
+    const withoutPunctuationSpaces = (text: string) => text.replace(/ (?=[^\p{Script=Han}\x00-\x7f])|(?<=[^\p{Script=Han}\x00-\x7f]) /gu, '');
+    expect(source.length).toBeGreaterThan(2000);
+    expect(withoutPunctuationSpaces(spaceHanWords(source, lexicon))).toBe(withoutPunctuationSpaces(runByRun));
   });
 
   it('splits queries on punctuation and keeps Latin words and numbers', () => {

@@ -1,13 +1,13 @@
 /**
- * After Pagefind has written its index: record, in /search/suggest.json, which
- * Pagefind page id belongs to which article. The browser can then merge Pagefind's
+ * After Pagefind has written its index: record, with the instant index, which Pagefind
+ * page id belongs to which article. The browser can then merge Pagefind's
  * results with the instant layer by slug without downloading a fragment per result.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extraShards } from './shards.ts';
-import type { SuggestIndex } from './types.ts';
+import type { DocChunk, PagefindDocIds, SplitHead, SuggestIndex } from './types.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -30,21 +30,28 @@ export function fragmentUrls(pagefindDir: string): Map<string, string> {
   return urls;
 }
 
-/** Adds the Pagefind ids (and shard names) to the suggest index in a built site; returns how many articles got an id. */
+/**
+ * Records the Pagefind ids (and shard names) in a built site's instant index; returns how
+ * many articles got an id. A whole index (SuggestIndex) gets them in suggest.json; a split
+ * one (SplitHead) gets the shard names in its head and the ids, by article number, in
+ * /search/pagefind-ids.json (its article chunks give the numbers).
+ */
 export function attachFragmentIds(siteDir: string): number {
   const indexFile = join(siteDir, 'search', 'suggest.json');
   if (!existsSync(indexFile)) return 0;
-  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SuggestIndex;
-  const slugByUrl = new Map(index.docs.map((d) => [`/articles/${d.s}/`, d.s]));
-  const ids: Record<string, string> = {};
+  const index = JSON.parse(readFileSync(indexFile, 'utf8')) as SuggestIndex | SplitHead;
+  const slugs = index.v === 2 ? Array.from({ length: Math.ceil(index.cat.length / index.chunk) }, (_, n) => JSON.parse(readFileSync(join(siteDir, 'search', 'docs', `${n}.json`), 'utf8')) as DocChunk).flat().map(([slug]) => slug) : index.docs.map((d) => d.s);
+  const numberByUrl = new Map(slugs.map((slug, i) => [`/articles/${slug}/`, i]));
+  const ids: Record<string, number> = {};
   for (const [id, url] of fragmentUrls(join(siteDir, 'pagefind'))) {
-    const slug = slugByUrl.get(url);
-    if (slug) ids[id] = slug;
+    const number = numberByUrl.get(url);
+    if (number !== undefined) ids[id] = number;
   }
-  index.pagefindIds = ids;
   const entryFile = join(siteDir, 'pagefind', 'pagefind-entry.json');
   const shards = existsSync(entryFile) ? extraShards((JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, unknown> }).languages) : [];
   if (shards.length) index.pagefindShards = shards;
+  if (index.v === 2) writeFileSync(join(siteDir, 'search', 'pagefind-ids.json'), JSON.stringify(ids satisfies PagefindDocIds));
+  else index.pagefindIds = Object.fromEntries(Object.entries(ids).map(([id, n]) => [id, slugs[n]!]));
   writeFileSync(indexFile, JSON.stringify(index));
   return Object.keys(ids).length;
 }

@@ -10,16 +10,21 @@
  *   a search fetches the buckets of its own words' grams;
  * - article chunks (/search/docs/<n>.json): slug, title and summary, fetched for the
  *   results on screen;
- * - /search/pagefind-ids.json: Pagefind page id → article number, fetched with Pagefind.
+ * - /search/pagefind-ids.json: Pagefind page id → article number, fetched with Pagefind
+ *   (written by attachFragmentIds in fragments.ts once Pagefind is done).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allGrams, bucketOf, encodePostings, FIELD_BIT, type FieldKind } from './grams.ts';
 import { isHan, normalizeText } from './normalize.ts';
-import type { DocChunk, GramBucket, PagefindDocIds, SplitHead, SuggestIndex } from './types.ts';
+import type { DocChunk, GramBucket, SplitHead, SuggestIndex } from './types.ts';
 
 /** Sites with more articles than this get a split index (about 90 KB of whole index, gzipped). */
 export const SPLIT_ABOVE = 300;
+/** SPLIT_ABOVE, or SEARCH_SPLIT_ABOVE when set (tests split a small site with 0). */
+export function splitThreshold(env: NodeJS.ProcessEnv): number {
+  return env.SEARCH_SPLIT_ABOVE ? Number(env.SEARCH_SPLIT_ABOVE) : SPLIT_ABOVE;
+}
 /** Articles per chunk file: the results on a first screen come from a few small files. */
 export const DOCS_PER_CHUNK = 16;
 /** Encoded postings per bucket file, in characters (about 3 KB gzipped). */
@@ -29,7 +34,6 @@ export interface SplitIndex {
   head: SplitHead;
   buckets: GramBucket[];
   chunks: DocChunk[];
-  pagefindIds: PagefindDocIds;
 }
 
 export function splitIndex(index: SuggestIndex, options: { bucketChars?: number; docsPerChunk?: number } = {}): SplitIndex {
@@ -93,19 +97,14 @@ export function splitIndex(index: SuggestIndex, options: { bucketChars?: number;
     len: index.docs.map((d) => [...normalizeText(d.t)].length),
     buckets: bucketCount,
     chunk: docsPerChunk,
-    ...(index.pagefindShards ? { pagefindShards: index.pagefindShards } : {}),
   };
-  const pagefindIds: PagefindDocIds = {};
-  for (const [id, slug] of Object.entries(index.pagefindIds ?? {})) {
-    const i = numberOf.get(slug);
-    if (i !== undefined) pagefindIds[id] = i;
-  }
-  return { head, buckets, chunks, pagefindIds };
+  return { head, buckets, chunks };
 }
 
 /**
  * In a built site: replaces /search/suggest.json by a split index when the site has more
- * than `above` articles. Returns the number of files written (0 when not split).
+ * than `above` articles (before attachFragmentIds, which then writes pagefind-ids.json).
+ * Returns the number of files written (0 when not split).
  */
 export function splitSiteIndex(siteDir: string, above = SPLIT_ABOVE): number {
   const searchDir = join(siteDir, 'search');
@@ -118,7 +117,6 @@ export function splitSiteIndex(siteDir: string, above = SPLIT_ABOVE): number {
   mkdirSync(join(searchDir, 'docs'), { recursive: true });
   split.buckets.forEach((bucket, n) => writeFileSync(join(searchDir, 'grams', `${n}.json`), JSON.stringify(bucket)));
   split.chunks.forEach((chunk, n) => writeFileSync(join(searchDir, 'docs', `${n}.json`), JSON.stringify(chunk)));
-  writeFileSync(join(searchDir, 'pagefind-ids.json'), JSON.stringify(split.pagefindIds));
   writeFileSync(indexFile, JSON.stringify(split.head));
-  return split.buckets.length + split.chunks.length + 2;
+  return split.buckets.length + split.chunks.length + 1;
 }
