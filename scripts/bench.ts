@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { extname, join, normalize, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
-import { formatBytes, formatTable, treeRss, type BenchResult } from '../src/lib/bench/report.ts';
+import { formatBytes, formatTable, treeMembers, type BenchResult } from '../src/lib/bench/report.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { writeContent } from './generate-articles.ts';
@@ -71,6 +71,8 @@ interface Build {
   cpuSeconds?: number;
   wallSeconds: number;
   peakRssBytes: number;
+  /** The processes over 50 MB at the peak, with their RSS. */
+  peakMembers: string[];
   phases: [string, number][];
   output: string[];
 }
@@ -89,6 +91,7 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
       env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_CACHE_DIR: cacheDir, FORCE_COLOR: '0' },
     });
     let peak = 0;
+    let peakMembers: string[] = [];
     const sample = () => {
       const processes = new Map<number, { stat: string; statm: string }>();
       for (const name of readdirSync('/proc')) {
@@ -99,7 +102,13 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
           // The process ended between listing and reading.
         }
       }
-      peak = Math.max(peak, treeRss(child.pid!, processes));
+      const members = treeMembers(child.pid!, processes);
+      const total = members.reduce((sum, m) => sum + m.bytes, 0);
+      if (total > peak) {
+        peak = total;
+        // Which processes made the peak: the budget is for the whole tree.
+        peakMembers = members.filter((m) => m.bytes > 50 * 1024 * 1024).map((m) => `${m.name} ${formatBytes(m.bytes)}`);
+      }
       if (peak > maxRss && !stopped) {
         stopped = `峰值内存超过 --max-rss ${formatBytes(maxRss)}，已停止构建`;
         process.kill(-child.pid!, 'SIGKILL');
@@ -144,7 +153,7 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
         return [name, seconds];
       });
       phases.push(['swap and exit', (end - previous) / 1000]);
-      done({ ok: code === 0 && !stopped, stopped, cpuSeconds, wallSeconds: (end - started) / 1000, peakRssBytes: peak, phases, output });
+      done({ ok: code === 0 && !stopped, stopped, cpuSeconds, wallSeconds: (end - started) / 1000, peakRssBytes: peak, peakMembers, phases, output });
     });
   });
 }
@@ -253,6 +262,7 @@ for (const run of runs) {
   });
   notes.push(
     `${run}: load average ${load} on ${availableParallelism()} cores at start; CPU ${build.cpuSeconds?.toFixed(1) ?? '?'} s (user+sys, whole tree); ${build.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(' · ')}`,
+    `${run}: peak memory ${formatBytes(build.peakRssBytes)}: ${build.peakMembers.join(', ')}`,
     `${run}: first visit /articles/${articleSlug}/ fetched ${payloads.visit.join(', ')}`,
     ...payloads.searches.map(
       (s, i) => `${run}: first search ${'AB'[i]} “${s.query}” fetched ${s.files.length} files (${s.fragments} fragments), ${formatBytes(s.gzip)} gzipped; largest: ${s.largest.join(', ')}`,

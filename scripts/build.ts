@@ -22,7 +22,7 @@ import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { searchLexicon } from '../src/lib/search/load-data.ts';
 import { splitThreshold } from '../src/lib/search/split-index.ts';
 import { articleRecord, type RecordInput } from '../src/lib/search/records.ts';
-import { writeFullTextIndex } from '../src/lib/search/write-index.ts';
+import { indexChunkSize, writeFullTextIndex } from '../src/lib/search/write-index.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
@@ -118,7 +118,7 @@ async function* records(): AsyncGenerator<CustomRecord> {
   }
 }
 let fullTextSeconds = '';
-const fullText = writeFullTextIndex(records(), pagefindDir).then((result) => {
+const fullText = writeFullTextIndex(records(), pagefindDir, { chunkSize: indexChunkSize(articleFiles) }).then((result) => {
   fullTextSeconds = seconds();
   return result;
 });

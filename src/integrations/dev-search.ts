@@ -12,7 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { fragmentUrls } from '../lib/search/fragments.ts';
 import { searchLexicon } from '../lib/search/load-data.ts';
 import { searchRecords } from '../lib/search/records.ts';
-import { writeFullTextIndex } from '../lib/search/write-index.ts';
+import { indexChunkSize, writeFullTextIndex } from '../lib/search/write-index.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -35,7 +35,7 @@ export function devSearch(contentDir: string): AstroIntegration {
       .filter((name) => name.endsWith('.mdx'))
       .map((name) => ({ file: join(articleDir, name), source: readFileSync(join(articleDir, name), 'utf8') }));
     const records = searchRecords(files, searchLexicon(contentDir));
-    const written = await writeFullTextIndex(records, outDir);
+    const written = await writeFullTextIndex(records, outDir, { chunkSize: indexChunkSize(records.length) });
     if (written.errors.length) throw new Error(written.errors.join('; '));
     const ids: Record<string, string> = {};
     for (const [id, url] of fragmentUrls(outDir)) ids[id] = url.replace(/^\/articles\/|\/$/g, '');

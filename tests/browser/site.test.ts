@@ -69,6 +69,10 @@ describe('the full text (Pagefind) is fetched only when the query needs it or th
   it('a query with a word no title or summary has (脱身) searches the full text by itself', async () => {
     const { page, pagefind } = await openSearch('租机贷款怎么脱身');
     expect(pagefind().some((p) => p.endsWith('.pf_index'))).toBe(true);
+    // Small index chunks (indexChunkSize in write-index.ts): the words looked up cost a few
+    // KB of chunks, where Pagefind's default chunks cost about 30 KB a word.
+    const chunkBytes = site.server.requests.filter((r) => r.path.endsWith('.pf_index')).reduce((sum, r) => sum + r.bytes, 0);
+    expect(chunkBytes).toBeLessThan(20_000);
     expect(await page.locator('[data-search-more-button]').isVisible()).toBe(false);
     expect(await page.locator('[data-search-results] h2 a').count()).toBeGreaterThan(0);
     await page.close();

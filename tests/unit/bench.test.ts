@@ -8,7 +8,7 @@ import { jaccard, proseOf, shingles } from '../../src/lib/article-text.ts';
 import { measureArticle, ruleViolations, RULES } from '../../src/lib/article-rules.ts';
 import { plainLine } from '../../src/lib/bench/corpus.ts';
 import { createRandom } from '../../src/lib/bench/random.ts';
-import { formatTable, treeRss } from '../../src/lib/bench/report.ts';
+import { formatTable, treeMembers, treeRss } from '../../src/lib/bench/report.ts';
 import { crossArticleProblems, dateProblems, isProblem, parseArticle, type ParsedArticle } from '../../src/lib/content-checks.ts';
 import { SLUG_PATTERN, toSlug } from '../../src/lib/slug.ts';
 import { categorySlugs, generate } from '../../scripts/generate-articles.ts';
@@ -107,7 +107,7 @@ describe('seeded random', () => {
   });
 });
 
-describe('treeRss', () => {
+describe('treeRss and treeMembers', () => {
   // /proc/<pid>/stat: "pid (comm) state ppid …"; statm: "size resident …" in pages.
   const proc = (pid: number, ppid: number, comm: string, pages: number) =>
     [pid, { stat: `${pid} (${comm}) S ${ppid} 1 1 0`, statm: `9999 ${pages} 0 0 0 0 0` }] as const;
@@ -115,6 +115,11 @@ describe('treeRss', () => {
     const processes = new Map([proc(10, 1, 'node', 100), proc(11, 10, 'node', 50), proc(12, 11, 'pagefind (x) y', 25), proc(20, 1, 'other', 1000)]);
     expect(treeRss(10, processes, 4096)).toBe(175 * 4096);
     expect(treeRss(11, processes, 4096)).toBe(75 * 4096);
+    // Names with spaces and parentheses, for the report of which processes made the peak.
+    expect(treeMembers(11, processes, 4096).map((m) => [m.name, m.bytes])).toEqual([
+      ['node', 50 * 4096],
+      ['pagefind (x) y', 25 * 4096],
+    ]);
   });
 });
 

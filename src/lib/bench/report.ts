@@ -58,8 +58,8 @@ export function formatTable(results: readonly BenchResult[]): string {
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-/** Summed RSS of a process and all its descendants, from /proc/<pid>/stat and statm texts. */
-export function treeRss(root: number, processes: ReadonlyMap<number, { stat: string; statm: string }>, pageSize = 4096): number {
+/** RSS of a process and each of its descendants (name from /proc/<pid>/stat), from /proc/<pid>/stat and statm texts. */
+export function treeMembers(root: number, processes: ReadonlyMap<number, { stat: string; statm: string }>, pageSize = 4096): { pid: number; name: string; bytes: number }[] {
   const children = new Map<number, number[]>();
   for (const [pid, { stat }] of processes) {
     // The command name may contain spaces and parentheses: fields start after the last ')'.
@@ -69,16 +69,21 @@ export function treeRss(root: number, processes: ReadonlyMap<number, { stat: str
     if (!list) children.set(parent, (list = []));
     list.push(pid);
   }
-  let total = 0;
+  const members: { pid: number; name: string; bytes: number }[] = [];
   const queue = [root];
   const seen = new Set<number>();
   while (queue.length) {
     const pid = queue.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    const statm = processes.get(pid)?.statm;
-    if (statm) total += Number(statm.split(' ')[1]) * pageSize;
+    const entry = processes.get(pid);
+    if (entry) members.push({ pid, name: entry.stat.slice(entry.stat.indexOf('(') + 1, entry.stat.lastIndexOf(')')), bytes: Number(entry.statm.split(' ')[1]) * pageSize });
     queue.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return members;
+}
+
+/** Summed RSS of a process and all its descendants. */
+export function treeRss(root: number, processes: ReadonlyMap<number, { stat: string; statm: string }>, pageSize = 4096): number {
+  return treeMembers(root, processes, pageSize).reduce((total, m) => total + m.bytes, 0);
 }

@@ -26,6 +26,21 @@ export const SHARD_SIZE = Number(process.env.SEARCH_SHARD_SIZE) || 2500;
  */
 export const FRAGMENT_FILES_PER_SHARD = Number(process.env.SEARCH_FRAGMENT_FILES) || 1250;
 
+/**
+ * Pagefind's index chunk size, set through its PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (20,000
+ * by default; the unit is Pagefind's own). A search downloads the chunk that holds each
+ * word it looks up: about 30 KB a word at the default, most of this site's full-text
+ * first search (216 KB, of which 85 KB were chunks). Chunks of 1,500 are a few KB each
+ * (first search 144 KB) but about eight times as many files, which sites up to
+ * SMALL_CHUNKS_UP_TO articles can afford; a 10,000-article site would pass the
+ * 20,000-file limit of static hosts, and keeps the default.
+ */
+export const SMALL_CHUNK_SIZE = 1500;
+export const SMALL_CHUNKS_UP_TO = 1000;
+export function indexChunkSize(articles: number): number | undefined {
+  return articles <= SMALL_CHUNKS_UP_TO ? SMALL_CHUNK_SIZE : undefined;
+}
+
 interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
@@ -34,9 +49,16 @@ interface Entry {
 
 /**
  * Indexes the records (as they come: the build makes them while Astro renders) and
- * writes the bundle to outputPath.
+ * writes the bundle to outputPath, with index chunks of `chunkSize` (indexChunkSize).
  */
-export async function writeFullTextIndex(records: Iterable<CustomRecord> | AsyncIterable<CustomRecord>, outputPath: string): Promise<{ pages: number; shards: number; errors: string[] }> {
+export async function writeFullTextIndex(
+  records: Iterable<CustomRecord> | AsyncIterable<CustomRecord>,
+  outputPath: string,
+  options: { chunkSize?: number } = {},
+): Promise<{ pages: number; shards: number; errors: string[] }> {
+  // The Pagefind process reads it from the environment it inherits (the Node API has no option for it).
+  if (options.chunkSize) process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(options.chunkSize);
+  else delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
   const errors: string[] = [];
   const work = `${outputPath}.shards`;
   rmSync(work, { recursive: true, force: true });
