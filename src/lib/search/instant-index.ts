@@ -6,10 +6,8 @@
  */
 import { decodePostings, bucketOf } from './grams.ts';
 import { gramMatcher, gramsFor } from './gram-matcher.ts';
-import { normalizeText } from './normalize.ts';
-import { pinyinPhrases } from './pinyin.ts';
-import { queryContext, type QueryAnalysis, type QueryContext } from './query.ts';
-import { exactMatcher, type Matcher, type PreparedIndex } from './rank.ts';
+import type { QueryAnalysis, QueryContext } from './query.ts';
+import { exactMatcher, instantContext, type Matcher, type PreparedIndex } from './rank.ts';
 import { lexiconOf, type Lexicon } from './segment.ts';
 import type { DocChunk, GramBucket, PagefindDocIds, SplitHead } from './types.ts';
 
@@ -80,8 +78,7 @@ export function wholeInstantIndex(index: PreparedIndex): InstantIndex {
 export type FetchJson = (path: string) => Promise<unknown>;
 
 export function splitInstantIndex(head: SplitHead, fetchJson: FetchJson): InstantIndex {
-  const phrases = [...head.phrases, ...head.categories.map((c) => c.name), ...head.synonyms.flat()].map(normalizeText);
-  const context = queryContext(head.synonyms, head.corrections, pinyinPhrases(phrases, head.pinyin), new Set(head.latin));
+  const context = instantContext(head, head.phrases, new Set(head.latin));
   const once = <T>(cache: Map<number | string, Promise<T>>, key: number | string, load: () => Promise<T>): Promise<T> => {
     let promise = cache.get(key);
     if (!promise) {

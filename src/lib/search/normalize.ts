@@ -19,6 +19,11 @@ export function normalizeText(text: string): string {
     .replace(/[\p{P}\p{S}\p{Z}\p{Cf}\s]+/gu, '');
 }
 
+/** Latin words (two letters or more) in normalised text: typed, they are words of the index (app, iphone), not pinyin. */
+export function latinWordsIn(normalized: string): string[] {
+  return normalized.match(/[a-z]{2,}/g) ?? [];
+}
+
 /** Like normalizeText but keeps single spaces where the reader typed separators (for display). */
 export function tidyQuery(text: string): string {
   return text

@@ -7,7 +7,7 @@
  * must contain most of the query, so nonsense queries do not return weak matches.
  */
 import { FIELD_BIT, type FieldKind } from './grams.ts';
-import { normalizeText } from './normalize.ts';
+import { latinWordsIn, normalizeText } from './normalize.ts';
 import { pinyinPhrases } from './pinyin.ts';
 import { queryContext, type Concept, type QueryAnalysis, type QueryContext } from './query.ts';
 import { lexiconOf, type Lexicon } from './segment.ts';
@@ -48,16 +48,27 @@ function prepareDoc(index: SuggestIndex, d: SuggestDoc): PreparedDoc {
   return { slug: d.s, title: d.t, category: category.slug, categoryName: category.name, description: d.d, fields };
 }
 
+/**
+ * The query context of an instant index, whole or split. Pinyin is matched against the
+ * phrases readers are likely to mean: `phrases` (titles, tags, aliases), the categories
+ * and the synonyms.
+ */
+export function instantContext(
+  index: Pick<SuggestIndex, 'synonyms' | 'corrections' | 'categories' | 'pinyin'>,
+  phrases: readonly string[],
+  latinWords: ReadonlySet<string>,
+): QueryContext {
+  const all = [...phrases, ...index.categories.map((c) => c.name), ...index.synonyms.flat()].map(normalizeText);
+  return queryContext(index.synonyms, index.corrections, pinyinPhrases(all, index.pinyin), latinWords);
+}
+
 function indexOf(index: SuggestIndex, docs: PreparedDoc[]): PreparedIndex {
-  // Pinyin is matched against the phrases readers are likely to mean.
-  const phrases = [...index.docs.flatMap((d) => [d.t, ...d.k]), ...index.categories.map((c) => c.name), ...index.synonyms.flat()].map(normalizeText);
-  const latinWords = new Set<string>();
-  for (const doc of docs) for (const [, text] of doc.fields) for (const m of text.matchAll(/[a-z]{2,}/g)) latinWords.add(m[0]);
+  const latinWords = new Set(docs.flatMap((doc) => doc.fields.flatMap(([, text]) => latinWordsIn(text))));
   return {
     source: index,
     docs,
     bySlug: new Map(docs.map((d) => [d.slug, d])),
-    context: queryContext(index.synonyms, index.corrections, pinyinPhrases(phrases, index.pinyin), latinWords),
+    context: instantContext(index, index.docs.flatMap((d) => [d.t, ...d.k]), latinWords),
     featured: new Set(index.featured),
     lexicon: lexiconOf(index.synonyms.flat()),
   };

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allGrams, bucketOf, encodePostings, FIELD_BIT, type FieldKind } from './grams.ts';
-import { isHan, normalizeText } from './normalize.ts';
+import { isHan, latinWordsIn, normalizeText } from './normalize.ts';
 import type { DocChunk, GramBucket, SplitHead, SuggestIndex } from './types.ts';
 
 /** Sites with more articles than this get a split index (about 90 KB of whole index, gzipped). */
@@ -45,7 +45,7 @@ export function splitIndex(index: SuggestIndex, options: { bucketChars?: number;
     const masks = new Map<string, number>();
     const add = (kind: FieldKind, text: string) => {
       const normalized = normalizeText(text);
-      for (const m of normalized.matchAll(/[a-z]{2,}/g)) latin.add(m[0]);
+      for (const word of latinWordsIn(normalized)) latin.add(word);
       for (const gram of allGrams(normalized)) masks.set(gram, (masks.get(gram) ?? 0) | FIELD_BIT[kind]);
     };
     add('title', doc.t);
@@ -59,7 +59,7 @@ export function splitIndex(index: SuggestIndex, options: { bucketChars?: number;
       list.push(i, mask);
     }
   });
-  for (const c of index.categories) for (const m of normalizeText(c.name).matchAll(/[a-z]{2,}/g)) latin.add(m[0]);
+  for (const c of index.categories) for (const word of latinWordsIn(normalizeText(c.name))) latin.add(word);
 
   const encoded = new Map<string, string>();
   let totalChars = 0;
