@@ -6,11 +6,12 @@
  * tables) is only returned to the system when the process ends; in the build process it
  * stayed for the rest of the build, beside Astro and Pagefind.
  *
- * Reads CONTENT_DIR; writes RELATED_FILE, then RECORDS_FILE (one JSON line per published
- * article: slug, title, text, FAQ), and exits with 0. Problems are printed (file:line
+ * Reads CONTENT_DIR; writes RELATED_FILE, then the folder RECORDS_DIR: one file per shard
+ * of the full-text index (0.jsonl, 1.jsonl…, SHARD_SIZE articles each), one JSON line per
+ * published article (slug, title, text, FAQ); and exits with 0. Problems are printed (file:line
  * [rule] message) and the exit code is 1; it then writes neither file.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { proseOf } from '../src/lib/article-text.ts';
 import { crossArticleProblems, dateProblems, formatProblem, isProblem, parseArticle, type ParsedArticle, type Problem } from '../src/lib/content-checks.ts';
@@ -22,8 +23,9 @@ import { computeRelated } from '../src/lib/related.ts';
 import { writeRelatedFile } from '../src/lib/related-file.ts';
 import { searchDataProblems } from '../src/lib/search/load-data.ts';
 import { plainText, type RecordInput } from '../src/lib/search/records.ts';
+import { SHARD_SIZE } from '../src/lib/search/write-index.ts';
 
-const recordsFile = process.env.RECORDS_FILE!;
+const recordsDir = process.env.RECORDS_DIR!;
 const relatedFile = process.env.RELATED_FILE!;
 const articleDir = join(contentDir, 'articles');
 
@@ -75,5 +77,10 @@ const lines = published.map((a) => {
   const record: RecordInput = { slug: String(a.data.slug), title: String(a.data.title), text: texts.get(a.file)!, faq: Array.isArray(a.data.faq) ? a.data.faq : [] };
   return JSON.stringify(record);
 });
-writeFileSync(`${recordsFile}.tmp`, lines.join('\n') + '\n');
-renameSync(`${recordsFile}.tmp`, recordsFile);
+// Written whole or not at all: a folder of shards, renamed into place.
+rmSync(`${recordsDir}.tmp`, { recursive: true, force: true });
+mkdirSync(`${recordsDir}.tmp`, { recursive: true });
+for (let start = 0, shard = 0; start < lines.length; start += SHARD_SIZE, shard++) {
+  writeFileSync(join(`${recordsDir}.tmp`, `${shard}.jsonl`), lines.slice(start, start + SHARD_SIZE).join('\n') + '\n');
+}
+renameSync(`${recordsDir}.tmp`, recordsDir);

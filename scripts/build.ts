@@ -3,45 +3,44 @@
  * write the search index meanwhile, and only then replace dist/. A failed build prints
  * what to fix and leaves the previous dist/ untouched.
  *
- * Four processes share the machine's cores: Astro renders from the start; the content
- * pass (scripts/build-content.ts) checks the content, stopping the build if anything is
- * wrong, and ranks related articles; this process cuts the article text into words; and
- * Pagefind indexes those words. On a large site a fifth splits the instant search index
- * once Astro is done (scripts/split-search-index.ts).
+ * Processes share the machine's cores: Astro renders from the start; the content pass
+ * (scripts/build-content.ts) checks the content, stopping the build if anything is
+ * wrong, ranks related articles and writes the text to index; then one process per
+ * shard of the full-text index (scripts/index-shard.ts) cuts that text into words and
+ * has Pagefind index them, one at a time beside Astro and two at a time once Astro is
+ * done. On a large site another splits the instant search index once Astro is done
+ * (scripts/split-search-index.ts). This process only coordinates them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import type { CustomRecord } from 'pagefind';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
-import { searchLexicon } from '../src/lib/search/load-data.ts';
 import { splitThreshold } from '../src/lib/search/split-index.ts';
-import { articleRecord, type RecordInput } from '../src/lib/search/records.ts';
-import { indexChunkSize, writeFullTextIndex } from '../src/lib/search/write-index.ts';
+import { chunkSizeEnv, indexChunkSize, mergeShards } from '../src/lib/search/write-index.ts';
+import { taskPool } from '../src/lib/task-pool.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const scratch = resolve('.build', `dist-${process.pid}`);
 /** Related articles, computed by the content pass and read by Astro's pages (src/lib/related-file.ts). */
 const relatedFile = resolve('.build', `related-${process.pid}.json`);
-/** The published articles' texts for the search index, from the content pass. */
-const recordsFile = resolve('.build', `records-${process.pid}.jsonl`);
-/** Where Pagefind writes while Astro renders (moved into the site when both are done). */
+/** The published articles' texts for the search index, one file per shard, from the content pass. */
+const recordsDir = resolve('.build', `records-${process.pid}`);
+/** Where the Pagefind shards are written while Astro renders (merged into the site when both are done). */
 const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
+/** Pagefind processes at once after Astro has finished: two cores, about 1.3 GB each at their peak. */
+const SHARD_PROCESSES = 2;
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-/** Work in this process comes in slices this long, so Astro's piped output keeps flowing. */
-const SLICE = 50;
 
-/** Astro and the content pass: a failed or stopped build stops them too. */
+/** Astro, the content pass and the others: a failed or stopped build stops them too. */
 const children: ChildProcess[] = [];
 function fail(message: string): never {
   for (const child of children) child.kill('SIGKILL');
-  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile, recordsFile]) {
+  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile, recordsDir]) {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -97,7 +96,7 @@ for (const [stream, sink] of [[astro.stdout, process.stdout], [astro.stderr, pro
 // 2. The content pass in its own process (scripts/build-content.ts): checks, related
 // articles, search texts. Astro's output is released once it has passed.
 const content = spawn(process.execPath, [fileURLToPath(new URL('./build-content.ts', import.meta.url))], {
-  env: { ...process.env, RECORDS_FILE: recordsFile, RELATED_FILE: relatedFile },
+  env: { ...process.env, RECORDS_DIR: recordsDir, RELATED_FILE: relatedFile },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 children.push(content);
@@ -106,25 +105,39 @@ if (contentCode !== 0) fail(contentCode === 1 ? '内容检查没有通过。' : 
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
 
-// 3. The full-text index, from the sources, while Astro renders: Pagefind indexes the
-// words in its own process instead of parsing every built page afterwards.
-const lexicon = searchLexicon(contentDir);
-async function* records(): AsyncGenerator<CustomRecord> {
-  let i = 0;
-  for await (const line of createInterface({ input: createReadStream(recordsFile, 'utf8'), crlfDelay: Infinity })) {
-    if (!line) continue;
-    yield articleRecord(JSON.parse(line) as RecordInput, lexicon);
-    if (++i % SLICE === 0) await nextTurn();
-  }
-}
+// 3. The full-text index, from the sources, while Astro renders: each shard of records
+// (written by the content pass) gets a process that cuts the text into words and has
+// Pagefind index it (scripts/index-shard.ts). One at a time while Astro renders, since
+// Astro and one shard already keep both cores busy; two once Astro is done, so the last
+// shards do not leave a core idle.
+const shardFiles = readdirSync(recordsDir)
+  .filter((name) => name.endsWith('.jsonl'))
+  .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+if (shardFiles.length === 0) fail('没有可以编入搜索索引的文章（所有文章都是草稿？）。');
+const shardDirs = shardFiles.map((_, i) => join(`${pagefindDir}.shards`, String(i)));
+const shardEnv = chunkSizeEnv(process.env, indexChunkSize(articleFiles));
+let astroRunning = true;
+const shards = taskPool(
+  shardFiles.map((name, i) => () => {
+    const shard = spawn(process.execPath, [fileURLToPath(new URL('./index-shard.ts', import.meta.url)), join(recordsDir, name), shardDirs[i]!], { env: shardEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(shard);
+    return new Promise<void>((done, failed) => shard.on('exit', (code) => (code === 0 ? done() : failed(new Error(`Pagefind 索引第 ${i + 1} 个分片失败（退出码 ${code}），见上方的输出。`)))));
+  }),
+  () => (astroRunning ? 1 : SHARD_PROCESSES),
+);
 let fullTextSeconds = '';
-const fullText = writeFullTextIndex(records(), pagefindDir, { chunkSize: indexChunkSize(articleFiles) }).then((result) => {
-  fullTextSeconds = seconds();
-  return result;
-});
+const fullText = shards.done.then(
+  () => {
+    fullTextSeconds = seconds();
+    return undefined;
+  },
+  (error: Error) => fail(error.message),
+);
 
 if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
 const astroSeconds = seconds();
+astroRunning = false;
+shards.wake();
 // A large site's instant index is split so a search downloads only what its words need
 // (scripts/split-search-index.ts), in its own process while Pagefind finishes.
 let splitDone: Promise<number | null> = Promise.resolve(0);
@@ -136,9 +149,8 @@ if (articleFiles > splitThreshold(process.env)) {
 
 // 4. Wait for the full-text index and move it into the site.
 console.log(`\n正在完成搜索索引…（Astro 用时 ${astroSeconds} 秒）`);
-const indexed = await fullText;
-if (indexed.errors.length) fail(`Pagefind 索引出错：${indexed.errors.join('; ')}`);
-renameSync(pagefindDir, join(scratch, 'pagefind'));
+await fullText;
+const indexedPages = mergeShards(shardDirs, join(scratch, 'pagefind'));
 const splitCode = await splitDone;
 if (splitCode !== 0) fail(`拆分即时搜索索引失败（退出码 ${splitCode}），见上方的输出。`);
 // The instant search index (/search/suggest.json) learns Pagefind's page ids, so the
@@ -151,5 +163,6 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(scratch, outDir);
 rmSync(previous, { recursive: true, force: true });
 rmSync(relatedFile, { force: true });
-rmSync(recordsFile, { force: true });
-console.log(`\n构建完成：${indexed.pages} 篇文章已编入搜索索引（${indexed.shards} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);
+rmSync(recordsDir, { recursive: true, force: true });
+rmSync(`${pagefindDir}.shards`, { recursive: true, force: true });
+console.log(`\n构建完成：${indexedPages} 篇文章已编入搜索索引（${shardFiles.length} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);

@@ -13,11 +13,12 @@ export type ArticleContent =
   | { html: string; headings: MarkdownHeading[] }
   | { Content: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] };
 
-export async function articleContent(article: Article): Promise<ArticleContent> {
+/** `body` is the article's Markdown (articleBody), used for plain-Markdown articles. */
+export async function articleContent(article: Article, body: string): Promise<ArticleContent> {
   // Astro copies every stored field onto the entry; render() reads the same flag.
   if ((article as Article & { deferredRender?: boolean }).deferredRender) {
     const { Content, headings } = await render(article);
     return { Content, headings };
   }
-  return renderPlainArticle(article.body ?? '');
+  return renderPlainArticle(body);
 }

@@ -5,6 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { proseOf } from '../lib/article-text.ts';
+import { articleBody } from './article-body.ts';
 import { neighbours, planOrder } from '../lib/ordering.ts';
 import { computeRelated } from '../lib/related.ts';
 import { readRelatedFile } from '../lib/related-file.ts';
@@ -75,7 +76,7 @@ async function buildCatalog(): Promise<Catalog> {
   const relatedFile = process.env.RELATED_FILE;
   const relatedSlugs = relatedFile
     ? await readRelatedFile(relatedFile)
-    : computeRelated(articles.map((a) => ({ slug: a.id, category: a.data.category, tags: a.data.tags, title: a.data.title, text: proseOf(a.body ?? '') })));
+    : computeRelated(articles.map((a) => ({ slug: a.id, category: a.data.category, tags: a.data.tags, title: a.data.title, text: proseOf(articleBody(a)) })));
   const related = new Map([...relatedSlugs].map(([slug, list]) => [slug, list.map((s) => bySlug.get(s)!)]));
   const latest = [...articles].sort(
     (a, b) => (b.data.updatedAt ?? b.data.publishedAt).getTime() - (a.data.updatedAt ?? a.data.publishedAt).getTime() || a.id.localeCompare(b.id),

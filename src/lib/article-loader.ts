@@ -8,14 +8,15 @@
  *   `import`/`export` line, or anything the MDX compiler writes differently): it is stored
  *   with `deferredRender`, exactly like glob() does, and render() compiles it as an MDX
  *   module with the article components;
- * - otherwise it is stored as data and body only, and the article page renders the body
- *   with the site's Markdown processor (src/data/article-content.ts,
+ * - otherwise it is stored as data only, and the article page renders the body, read from
+ *   the file, with the site's Markdown processor (src/data/article-content.ts,
  *   src/lib/article-markdown.ts). No module is created for it.
  *
  * Why not render at sync time and store `rendered` (what glob() does for `.md`)? Astro
  * bundles the whole data store as one JS string, and its cost grows faster than its size:
  * the HTML next to each body doubled the store (98 → 185 MB at 10,000 articles) and made
- * importing it take 82 s instead of 22 s, more than the MDX modules cost.
+ * importing it take 82 s instead of 22 s, more than the MDX modules cost. For the same
+ * reason no entry stores its body either (src/data/article-body.ts).
  *
  * Ids (frontmatter `slug`), frontmatter parsing (the MDX integration's own getEntryInfo)
  * and validation (the collection schema through parseData) are the same on both paths, so
@@ -160,7 +161,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
         // store.set() ignores an entry whose digest it already holds (for example the same
         // text, moved to the other path or to another file name), so the old one goes first.
         store.delete(id);
-        store.set({ id, data: parsed, body, filePath, digest, ...(asMdx ? { deferredRender: true } : {}) });
+        // No body: pages read it from the file (src/data/article-body.ts), which keeps Astro's
+        // data store, compiled as one JS module before the first page, a sixth of the size.
+        store.set({ id, data: parsed, filePath, digest, ...(asMdx ? { deferredRender: true } : {}) });
       }
 
       const claimed = new Map<string, string>();

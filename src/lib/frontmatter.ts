@@ -20,3 +20,11 @@ export function splitFrontmatter(source: string): SplitSource | undefined {
     bodyStartLine: yaml.split('\n').length + 3,
   };
 }
+
+/**
+ * The body Astro's MDX integration gives a collection entry: the text after the
+ * frontmatter, trimmed (tests/unit/article-loader.test.ts compares the two on every article).
+ */
+export function entryBody(source: string): string {
+  return (splitFrontmatter(source)?.body ?? source).trim();
+}

@@ -1,8 +1,8 @@
 /**
  * Search as a large site gets it, on the real articles.
  * - The full text: the build is told that a shard holds 40 pages and a shard may write
- *   10 fragment files (at 10,000 articles: 2,500 and 1,250), so its 105 articles make
- *   three Pagefind indexes merged in the browser, with several pages' fragments in each
+ *   10 fragment files (at 10,000 articles: 2,000 and 1,000), so its 105 articles make
+ *   three Pagefind indexes, written by separate processes and merged in the browser, with several pages' fragments in each
  *   file (src/lib/search/write-index.ts).
  * - The instant layer: the build splits it as it does past SPLIT_ABOVE articles (a head,
  *   gram buckets and article chunks, src/lib/search/split-index.ts).

@@ -1,5 +1,6 @@
 /** /search/suggest.json: the instant search index (titles, aliases, pinyin, synonyms). */
 import type { APIRoute } from 'astro';
+import { articleBody } from '../../data/article-body.ts';
 import { getCatalog } from '../../data/catalog.ts';
 import { h2Headings } from '../../lib/article-text.ts';
 import { contentDir } from '../../lib/content-dir.ts';
@@ -17,7 +18,7 @@ export const GET: APIRoute = async () => {
       description: a.data.description,
       tags: a.data.tags,
       faqQuestions: a.data.faq.map((f) => f.question),
-      headings: h2Headings(a.body ?? ''),
+      headings: h2Headings(articleBody(a)),
     })),
     categories,
     ...data,
