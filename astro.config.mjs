@@ -3,9 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import YAML from 'yaml';
 import { contentDir } from './src/lib/content-dir.ts';
-import { splitFrontmatter } from './src/lib/frontmatter.ts';
+import { splitFrontmatter, topLevelFields } from './src/lib/frontmatter.ts';
 import { SITE } from './src/lib/site.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
 import { redirectsForBuild, redirectsIntegration } from './src/lib/redirects-integration.ts';
@@ -21,14 +20,10 @@ function articleLastModified() {
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!name.endsWith('.mdx')) continue;
     const split = splitFrontmatter(readFileSync(`${dir}/${name}`, 'utf8'));
-    let data;
-    try {
-      data = split && YAML.parse(split.yaml);
-    } catch {
-      continue; // the content schema reports the broken file with a clear message
-    }
+    // The content schema reports a broken file with a clear message; here it is skipped.
+    const data = split && topLevelFields(split.yaml, ['slug', 'publishedAt', 'updatedAt']);
     const day = data?.updatedAt ?? data?.publishedAt;
-    if (typeof data?.slug === 'string' && day) dates.set(`${SITE.url}/articles/${data.slug}/`, new Date(day));
+    if (typeof data?.slug === 'string' && (typeof day === 'string' || day instanceof Date)) dates.set(`${SITE.url}/articles/${data.slug}/`, new Date(day));
   }
   return dates;
 }

@@ -18,6 +18,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { formatBytes, formatTable, treeMembers, type BenchResult } from '../src/lib/bench/report.ts';
+import { speedProbe } from '../src/lib/bench/speed.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import { writeContent } from './generate-articles.ts';
@@ -74,6 +75,8 @@ interface Build {
   /** The processes over 50 MB at the peak, with their RSS. */
   peakMembers: string[];
   phases: [string, number][];
+  /** When the content pass had checked everything and written the search texts, in seconds. */
+  contentChecked?: number;
   output: string[];
 }
 
@@ -116,10 +119,11 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
     };
     let stopped: string | undefined;
     let cpuSeconds: number | undefined;
+    let contentChecked: number | undefined;
     const timer = setInterval(sample, 100);
     // Phase boundaries: the moment each of these lines arrives.
     const marks: [string, RegExp][] = [
-      ['start-up and content checks', /\[content\] Syncing content/],
+      ['start-up', /\[content\] Syncing content/],
       ['content sync and types', /Building static entrypoints/],
       ['Vite bundle (MDX compile)', /generating static routes/],
       ['render pages + sitemap', /page\(s\) built in/],
@@ -129,6 +133,16 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
     ];
     const times: [string, number][] = [];
     const output: string[] = [];
+    // Astro's output reaches us in a burst once the content checks pass, so its lines are
+    // placed by the clock time Astro prints (HH:MM:SS), not by when they arrive.
+    const epochAtStart = Date.now();
+    const lineTime = (line: string) => {
+      const clock = line.match(/^(\d\d):(\d\d):(\d\d) /);
+      if (!clock) return performance.now();
+      const at = new Date(epochAtStart);
+      at.setHours(Number(clock[1]), Number(clock[2]), Number(clock[3]), 999);
+      return Math.min(performance.now(), started + (at.getTime() - epochAtStart));
+    };
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (raw) => {
         // Astro colours its log even when piped; phases are matched on the plain text.
@@ -140,7 +154,9 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
         }
         output.push(line);
         const next = marks[times.length];
-        if (next && next[1].test(line)) times.push([next[0], performance.now()]);
+        if (next && next[1].test(line)) times.push([next[0], lineTime(line)]);
+        const checked = line.match(/内容检查通过（第 ([\d.]+) 秒）/);
+        if (checked) contentChecked = Number(checked[1]);
       });
     }
     child.on('close', (code) => {
@@ -153,7 +169,7 @@ function runBuild(contentDir: string, outDir: string, cacheDir: string): Promise
         return [name, seconds];
       });
       phases.push(['swap and exit', (end - previous) / 1000]);
-      done({ ok: code === 0 && !stopped, stopped, cpuSeconds, wallSeconds: (end - started) / 1000, peakRssBytes: peak, peakMembers, phases, output });
+      done({ ok: code === 0 && !stopped, stopped, cpuSeconds, wallSeconds: (end - started) / 1000, peakRssBytes: peak, peakMembers, phases, contentChecked, output });
     });
   });
 }
@@ -234,8 +250,10 @@ for (const run of runs) {
   if (!flag('--warm')) rmSync(cacheDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const load = loadavg()[0]!.toFixed(1);
-  console.log(`构建 ${run}…（${availableParallelism()} 核，1 分钟平均负载 ${load}）`);
+  const speedBefore = speedProbe();
+  console.log(`构建 ${run}…（${availableParallelism()} 核，1 分钟平均负载 ${load}，CPU 测速 ${speedBefore.toFixed(2)} 秒）`);
   const build = await runBuild(contentDir, outDir, cacheDir);
+  const speedAfter = speedProbe();
   if (!build.ok) {
     console.error(build.output.slice(-40).join('\n'));
     if (build.stopped) console.error(`\n${build.stopped}（${build.phases.map(([name, sec]) => `${name} ${sec.toFixed(1)} s`).join(' · ')}）`);
@@ -261,7 +279,8 @@ for (const run of runs) {
     phases: build.phases,
   });
   notes.push(
-    `${run}: load average ${load} on ${availableParallelism()} cores at start; CPU ${build.cpuSeconds?.toFixed(1) ?? '?'} s (user+sys, whole tree); ${build.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(' · ')}`,
+    `${run}: load average ${load} on ${availableParallelism()} cores at start; CPU speed probe ${speedBefore.toFixed(2)} s before the build and ${speedAfter.toFixed(2)} s after (a fixed loop: 0.4–0.5 s when the host is quiet; more means a busier host and slower timings)`,
+    `${run}: CPU ${build.cpuSeconds?.toFixed(1) ?? '?'} s (user+sys, whole tree); content checked and search texts written at ${build.contentChecked?.toFixed(1) ?? '?'} s; Astro: ${build.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(' · ')}`,
     `${run}: peak memory ${formatBytes(build.peakRssBytes)}: ${build.peakMembers.join(', ')}`,
     `${run}: first visit /articles/${articleSlug}/ fetched ${payloads.visit.join(', ')}`,
     ...payloads.searches.map(

@@ -102,6 +102,7 @@ const content = spawn(process.execPath, [fileURLToPath(new URL('./build-content.
 children.push(content);
 const contentCode = await new Promise<number | null>((done) => content.on('exit', (code) => done(code)));
 if (contentCode !== 0) fail(contentCode === 1 ? '内容检查没有通过。' : `内容检查进程意外退出（退出码 ${contentCode}），见上方的输出。`);
+console.log(`内容检查通过（第 ${seconds()} 秒），开始建全文索引。`);
 for (const [sink, line] of held) sink.write(line + '\n');
 held = undefined;
 

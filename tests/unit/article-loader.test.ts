@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { articleId, articleLoader, listArticleFiles, mdxReason } from '../../src/lib/article-loader.ts';
 import { renderPlainArticle } from '../../src/lib/article-markdown.ts';
-import { entryBody, splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { entryBody, splitFrontmatter, topLevelFields } from '../../src/lib/frontmatter.ts';
 import mdx from '@astrojs/mdx';
 import { articleSchema } from '../../src/lib/schema.ts';
 
@@ -251,5 +251,23 @@ describe('renderPlainArticle', () => {
     const { html } = await renderPlainArticle('见[京东租机](https://www.jd.com/)和[市场监管总局](https://www.samr.gov.cn/)。');
     expect(html).toContain('<a href="https://www.jd.com/" rel="noopener noreferrer nofollow">京东租机<span class="external-mark">');
     expect(html).toContain('<a href="https://www.samr.gov.cn/" rel="noopener noreferrer">市场监管总局<span class="external-mark">');
+  });
+});
+
+describe('topLevelFields', () => {
+  it('reads the slug and dates of every real article as a full YAML parse does', () => {
+    const keys = ['slug', 'publishedAt', 'updatedAt'] as const;
+    for (const name of listArticleFiles('content/articles')) {
+      const { yaml } = splitFrontmatter(readFileSync(join('content/articles', name), 'utf8'))!;
+      const full = YAML.parse(yaml) as Record<string, unknown>;
+      const expected = Object.fromEntries(keys.filter((k) => k in full).map((k) => [k, full[k]]));
+      expect(topLevelFields(yaml, keys), name).toEqual(expected);
+    }
+  });
+
+  it('reads top-level lines only, quoted or not, and gives nothing for a line that is not YAML', () => {
+    const yaml = 'title: "租机"\nslug: "lease-deposit"\nfaq:\n  - question: "slug: 不是这个"\npublishedAt: 2026-03-01\n';
+    expect(topLevelFields(yaml, ['slug', 'publishedAt', 'updatedAt'])).toEqual({ slug: 'lease-deposit', publishedAt: '2026-03-01' });
+    expect(topLevelFields('slug: "没有闭合\n', ['slug'])).toEqual({});
   });
 });

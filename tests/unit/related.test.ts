@@ -4,10 +4,16 @@ import { computeRelated, topK, words } from '../../src/lib/related.ts';
 import { readArticles } from '../support/content.ts';
 
 describe('words', () => {
-  it('segments Chinese into words and drops single characters and numbers', () => {
-    const w = words('租机到期不归还的后果，会影响征信吗？2026');
+  it('cuts Han text into neighbouring pairs, keeps Latin words, drops single characters and numbers', () => {
+    const w = words('租机到期不归还的后果，会影响征信吗？iPhone 15 的 APR 2026');
     expect(w).toContain('征信');
+    expect(w).toContain('租机');
+    expect(w).toContain('iphone');
+    expect(w).toContain('apr');
+    // Pairs never reach across punctuation or spaces.
+    expect(w).not.toContain('果会');
     expect(w).not.toContain('2026');
+    expect(w).not.toContain('15');
     expect(w.every((x) => [...x].length >= 2)).toBe(true);
   });
 });
