@@ -30,7 +30,7 @@ const relatedFile = resolve('.build', `related-${process.pid}.json`);
 /** The published articles' texts for the search index, one file per shard, from the content pass. */
 const recordsDir = resolve('.build', `records-${process.pid}`);
 /** Where the Pagefind shards are written while Astro renders (merged into the site when both are done). */
-const pagefindDir = resolve('.build', `pagefind-${process.pid}`);
+const shardsDir = resolve('.build', `pagefind-shards-${process.pid}`);
 /** Pagefind processes at once after Astro has finished: two cores, about 1.3 GB each at their peak. */
 const SHARD_PROCESSES = 2;
 const started = performance.now();
@@ -40,7 +40,7 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const children: ChildProcess[] = [];
 function fail(message: string): never {
   for (const child of children) child.kill('SIGKILL');
-  for (const dir of [scratch, pagefindDir, `${pagefindDir}.shards`, relatedFile, recordsDir]) {
+  for (const dir of [scratch, shardsDir, relatedFile, recordsDir]) {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -115,7 +115,7 @@ const shardFiles = readdirSync(recordsDir)
   .filter((name) => name.endsWith('.jsonl'))
   .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
 if (shardFiles.length === 0) fail('没有可以编入搜索索引的文章（所有文章都是草稿？）。');
-const shardDirs = shardFiles.map((_, i) => join(`${pagefindDir}.shards`, String(i)));
+const shardDirs = shardFiles.map((_, i) => join(shardsDir, String(i)));
 const shardEnv = chunkSizeEnv(process.env, indexChunkSize(articleFiles));
 let astroRunning = true;
 const shards = taskPool(
@@ -165,5 +165,5 @@ renameSync(scratch, outDir);
 rmSync(previous, { recursive: true, force: true });
 rmSync(relatedFile, { force: true });
 rmSync(recordsDir, { recursive: true, force: true });
-rmSync(`${pagefindDir}.shards`, { recursive: true, force: true });
+rmSync(shardsDir, { recursive: true, force: true });
 console.log(`\n构建完成：${indexedPages} 篇文章已编入搜索索引（${shardFiles.length} 个分片，第 ${fullTextSeconds} 秒完成），Astro ${astroSeconds} 秒，共 ${seconds()} 秒，输出在 ${outDir}`);
