@@ -2,14 +2,14 @@
  * The build's content pass, run by scripts/build.ts in a process of its own while Astro
  * starts: the checks the schema cannot make, the text of every published article for the
  * search index, and the related articles. A process, not a thread, because the memory
- * this takes (about 1.5 GB at 10,000 articles, mostly parser garbage and the ranking's
+ * this takes (about 1.3 GB at 10,000 articles, mostly parser garbage and the ranking's
  * tables) is only returned to the system when the process ends; in the build process it
  * stayed for the rest of the build, beside Astro and Pagefind.
  *
  * Reads CONTENT_DIR; writes RELATED_FILE, then the folder RECORDS_DIR: one file per shard
  * of the full-text index (0.jsonl, 1.jsonl…, SHARD_SIZE articles each), one JSON line per
  * published article (slug, title, text, FAQ); and exits with 0. Problems are printed (file:line
- * [rule] message) and the exit code is 1; it then writes neither file.
+ * [rule] message) and the exit code is 1; it then writes nothing.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
