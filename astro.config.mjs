@@ -12,6 +12,7 @@ import { articleMarkdownProcessor } from './src/lib/article-markdown.ts';
 import { astroCsp } from './src/lib/security.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
+import { devContentModules } from './src/integrations/dev-content-modules.ts';
 
 /** Last-modified day of every article page, for the sitemap's <lastmod>. */
 function articleLastModified() {
@@ -53,6 +54,8 @@ export default defineConfig({
     securityHeaders(),
     // npm run dev only: a Pagefind index of the article sources (drafts included) at /pagefind/.
     devSearch(contentDir),
+    // npm run dev only: a build beside the dev server does not leave its article pages broken.
+    devContentModules(),
   ],
   // Articles: links to other sites get rel="noopener noreferrer" (+ nofollow) and a visible mark.
   // Defined in src/lib/article-markdown.ts, which also renders the articles that need no MDX.

@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquireLock, unlock } from '../src/lib/astro-lock.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { attachFragmentIds } from '../src/lib/search/fragments.ts';
 import { splitThreshold } from '../src/lib/search/split-index.ts';
@@ -66,6 +67,9 @@ function productionEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 // content checks pass, so an editor sees our message about a bad file, not Astro's.
 // Each content folder keeps its own Astro cache so fixture and benchmark builds never mix
 // with the real site's.
+// Astro writes the project's .astro/ folder, which every Astro process here shares: one
+// build's Astro at a time (src/lib/astro-lock.ts). The lock is given back once Astro is done.
+await acquireLock('npm run build', (holder) => console.log(`另一个 Astro 进程（${holder.what}，pid ${holder.pid}）正在使用本项目的 .astro/ 文件夹，等它结束后开始构建…`));
 mkdirSync(scratch, { recursive: true });
 const cacheKey = contentDir === 'content' ? 'site' : contentDir.replace(/[^A-Za-z0-9]+/g, '_');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -136,6 +140,7 @@ const fullText = shards.done.then(
 );
 
 if (!(await astroDone)) fail('Astro 构建出错，见上方的错误信息（通常会指出哪个文件、哪个字段）。');
+unlock();
 const astroSeconds = seconds();
 astroRunning = false;
 shards.wake();

@@ -3,8 +3,12 @@
  * (Pagefind at /pagefind/, ids in /search/suggest.json) finds it, also after an edit.
  * Then the articles loader (src/lib/article-loader.ts) follows edits: a saved change shows
  * up, an article that gains a component shows it and loses it again, and files saved
- * under a new name or deleted are followed. (One dev server for all: servers in the same
- * project share .astro/data-store.json, so two at once would read each other's articles.)
+ * under a new name or deleted are followed. Last, a build beside the dev server: its Astro
+ * rewrites .astro/content-modules.mjs, and the dev server must serve its articles again once
+ * that Astro is done. (One dev server for all: servers in the same project share
+ * .astro/data-store.json, so two at once would read each other's articles. Until that last
+ * test, this file holds the project's Astro lock, so builds from other test files wait
+ * instead of rewriting the table while the articles are being edited.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +16,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFile, fixtureCopy } from '../support/build.ts';
+import { acquireLock, unlock } from '../../src/lib/astro-lock.ts';
+import { articleFile, fixtureCopy, runBuild } from '../support/build.ts';
 
 const PORT = 4300 + Math.floor(Math.random() * 600);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -39,6 +44,7 @@ function waitFor(pattern: RegExp, after = 0, timeout = 90_000): Promise<void> {
 }
 
 beforeAll(async () => {
+  await acquireLock('tests/build/dev-server.test.ts', () => {});
   const dir = fixtureCopy('dev-drafts');
   writeFileSync(
     articleFile(dir, 'deposit-draft'),
@@ -60,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   child?.kill();
+  unlock();
 });
 
 /** Pagefind ids the dev server reports for /search/suggest.json → slugs. */
@@ -91,27 +98,31 @@ describe('npm run dev', () => {
   });
 });
 
-describe('articles in npm run dev', () => {
-  const DIR = '.build/fixtures/dev-drafts';
-
-  async function until(done: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
-    const started = Date.now();
-    while (!(await done())) {
-      if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}:\n${log}`);
-      await new Promise((wait) => setTimeout(wait, 300));
-    }
+async function until(done: () => boolean | Promise<boolean>, what: string, timeout = 30_000) {
+  const started = Date.now();
+  while (!(await done())) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}:\n${log}`);
+    await new Promise((wait) => setTimeout(wait, 300));
   }
+}
 
-  /** The article body once `ready` holds for it (the watcher needs a moment after a save). */
-  async function proseWhen(slug: string, ready: (prose: ReturnType<typeof parse>) => boolean) {
-    let prose: ReturnType<typeof parse> | null = null;
-    await until(async () => {
+/** The article body once `ready` holds for it (the watcher needs a moment after a save). */
+async function proseWhen(slug: string, ready: (prose: ReturnType<typeof parse>) => boolean, timeout?: number) {
+  let prose: ReturnType<typeof parse> | null = null;
+  await until(
+    async () => {
       const response = await fetch(`${BASE}/articles/${slug}/`);
       prose = parse(await response.text()).querySelector('.prose');
       return response.status === 200 && prose !== null && ready(prose);
-    }, `/articles/${slug}/ to change`);
-    return prose!;
-  }
+    },
+    `/articles/${slug}/ to change`,
+    timeout,
+  );
+  return prose!;
+}
+
+describe('articles in npm run dev', () => {
+  const DIR = '.build/fixtures/dev-drafts';
 
   it('compiles every article as MDX (the build keeps its plain-Markdown fast path)', () => {
     // Switching paths while the server runs could leave a page reading a stale module list.
@@ -156,4 +167,23 @@ describe('articles in npm run dev', () => {
     rmSync(copy);
     await until(async () => (await fetch(`${BASE}/articles/lease-deposit/`)).status === 404, 'the deleted article to be gone');
   });
+});
+
+describe('a build beside npm run dev', () => {
+  it('leaves the dev server serving its articles once the build\'s Astro is done', async () => {
+    expect((await proseWhen('fee-to-apr', () => true)).textContent).toContain('年化');
+    // Let builds in: this one, and any from other test files waiting for the lock.
+    unlock();
+    const mark = log.length;
+    const dir = fixtureCopy('beside-dev');
+    const run = await runBuild(dir, `${dir}-out`);
+    expect(run.code, run.output).toBe(0);
+    // The build's table (no MDX module: its articles are plain Markdown) replaced the dev
+    // server's, in which every article is MDX; the dev server writes its own back.
+    await until(() => /npm run build（pid \d+）正在运行/.test(log.slice(mark)), 'the dev server to see the build', 5_000);
+    await until(() => /已结束：开发服务器已重新写好自己的文章模块表/.test(log.slice(mark)), 'the dev server to rewrite its table', 240_000);
+    // (A build from another test file may start next and break it again for a while, so
+    // the page is given as long as that build's Astro could take to be done as well.)
+    expect((await proseWhen('fee-to-apr', () => true, 240_000)).textContent).toContain('年化');
+  }, 600_000);
 });
