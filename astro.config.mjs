@@ -1,10 +1,9 @@
 // @ts-check
-import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentDir } from './src/lib/content-dir.ts';
-import { splitFrontmatter, topLevelFields } from './src/lib/frontmatter.ts';
+import { readArticleDays, scanArticleDays } from './src/lib/sitemap-dates.ts';
 import { SITE } from './src/lib/site.ts';
 import { astroRedirects } from './src/lib/redirects.ts';
 import { redirectsForBuild, redirectsIntegration } from './src/lib/redirects-integration.ts';
@@ -14,21 +13,11 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
 import { devContentModules } from './src/integrations/dev-content-modules.ts';
 
-/** Last-modified day of every article page, for the sitemap's <lastmod>. */
-function articleLastModified() {
-  const dates = new Map();
-  const dir = `${contentDir}/articles`;
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!name.endsWith('.mdx')) continue;
-    const split = splitFrontmatter(readFileSync(`${dir}/${name}`, 'utf8'));
-    // The content schema reports a broken file with a clear message; here it is skipped.
-    const data = split && topLevelFields(split.yaml, ['slug', 'publishedAt', 'updatedAt']);
-    const day = data?.updatedAt ?? data?.publishedAt;
-    if (typeof data?.slug === 'string' && (typeof day === 'string' || day instanceof Date)) dates.set(`${SITE.url}/articles/${data.slug}/`, new Date(day));
-  }
-  return dates;
-}
-const lastModified = articleLastModified();
+/** Last-modified day of every article, by slug: from the build's content pass if it ran, else from the sources. */
+/** @type {Promise<Map<string, Date>> | undefined} */
+let articleDaysLoaded;
+const datesFile = process.env.ARTICLE_DATES_FILE;
+const loadArticleDays = () => (articleDaysLoaded ??= datesFile ? readArticleDays(datesFile) : Promise.resolve(scanArticleDays(contentDir)));
 // content/redirects.yaml, checked (targets exist, no chains or loops) before anything builds.
 const redirects = redirectsForBuild(contentDir);
 const redirectedPaths = new Set(Object.keys(astroRedirects(redirects)).map((path) => `${SITE.url}${path}`));
@@ -45,8 +34,9 @@ export default defineConfig({
     mdx(),
     sitemap({
       filter: (page) => !page.includes('/search/') && !page.endsWith('/404/') && !redirectedPaths.has(page),
-      serialize(item) {
-        const day = lastModified.get(item.url);
+      async serialize(item) {
+        const slug = item.url.startsWith(`${SITE.url}/articles/`) ? item.url.slice(`${SITE.url}/articles/`.length, -1) : undefined;
+        const day = slug === undefined ? undefined : (await loadArticleDays()).get(slug);
         return day ? { ...item, lastmod: day.toISOString() } : item;
       },
     }),

@@ -6,7 +6,7 @@
  * tables) is only returned to the system when the process ends; in the build process it
  * stayed for the rest of the build, beside Astro and Pagefind.
  *
- * Reads CONTENT_DIR; writes RELATED_FILE, then the folder RECORDS_DIR: one file per shard
+ * Reads CONTENT_DIR; writes ARTICLE_DATES_FILE and RELATED_FILE, then the folder RECORDS_DIR: one file per shard
  * of the full-text index (0.jsonl, 1.jsonl…, SHARD_SIZE articles each), one JSON line per
  * published article (slug, title, text, FAQ); and exits with 0. Problems are printed (file:line
  * [rule] message) and the exit code is 1; it then writes nothing.
@@ -21,12 +21,14 @@ import { parseMdx } from '../src/lib/lint/mdx.ts';
 import { loadRedirects } from '../src/lib/redirects.ts';
 import { computeRelated } from '../src/lib/related.ts';
 import { writeRelatedFile } from '../src/lib/related-file.ts';
+import { articleDays, writeArticleDays } from '../src/lib/sitemap-dates.ts';
 import { searchDataProblems } from '../src/lib/search/load-data.ts';
 import { plainText, type RecordInput } from '../src/lib/search/records.ts';
 import { SHARD_SIZE } from '../src/lib/search/write-index.ts';
 
 const recordsDir = process.env.RECORDS_DIR!;
 const relatedFile = process.env.RELATED_FILE!;
+const datesFile = process.env.ARTICLE_DATES_FILE!;
 const articleDir = join(contentDir, 'articles');
 
 const parsed: (ParsedArticle | Problem)[] = [];
@@ -65,7 +67,9 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-// Related articles first: ranking them takes most of this process's memory, and the
+// The sitemap's dates (src/lib/sitemap-dates.ts), so Astro need not read every file for them.
+writeArticleDays(datesFile, articleDays(published.map((a) => a.data)));
+// Related articles next: ranking them takes most of this process's memory, and the
 // indexing (which takes as much in Pagefind) starts only once this process has ended.
 writeRelatedFile(
   relatedFile,

@@ -5,21 +5,12 @@
  * Astro's rendering. RELATED_FILE names the file; without
  * it (npm run dev, astro check) the pages compute related articles themselves.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readHandoffFile, writeHandoffFile } from './handoff-file.ts';
 
-/** Written whole or not at all, so a reader never sees half a file. */
 export function writeRelatedFile(path: string, related: ReadonlyMap<string, string[]>): void {
-  writeFileSync(`${path}.tmp`, JSON.stringify(Object.fromEntries(related)));
-  renameSync(`${path}.tmp`, path);
+  writeHandoffFile(path, Object.fromEntries(related));
 }
 
-/** Waits for the build process to write the file (it is usually there before Astro asks). */
-export async function readRelatedFile(path: string, timeoutMs = 15 * 60_000): Promise<Map<string, string[]>> {
-  const deadline = Date.now() + timeoutMs;
-  while (!existsSync(path)) {
-    if (Date.now() > deadline) throw new Error(`相关文章文件 ${path} 迟迟没有生成：构建进程可能已经出错退出。`);
-    await sleep(100);
-  }
-  return new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>));
+export async function readRelatedFile(path: string): Promise<Map<string, string[]>> {
+  return new Map(Object.entries((await readHandoffFile(path, '相关文章')) as Record<string, string[]>));
 }
