@@ -13,8 +13,11 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
 import { devContentModules } from './src/integrations/dev-content-modules.ts';
 
-/** Last-modified day of every article, by slug: from the build's content pass if it ran, else from the sources. */
-/** @type {Promise<Map<string, Date>> | undefined} */
+/**
+ * Last-modified day of every article, by slug, for the sitemap: from the build's content
+ * pass if it ran, else from the sources (src/lib/sitemap-dates.ts).
+ * @type {Promise<Map<string, Date>> | undefined}
+ */
 let articleDaysLoaded;
 const datesFile = process.env.ARTICLE_DATES_FILE;
 const loadArticleDays = () => (articleDaysLoaded ??= datesFile ? readArticleDays(datesFile) : Promise.resolve(scanArticleDays(contentDir)));

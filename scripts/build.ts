@@ -32,6 +32,9 @@ const relatedFile = resolve('.build', `related-${process.pid}.json`);
 const datesFile = resolve('.build', `dates-${process.pid}.json`);
 /** The published articles' texts for the search index, one file per shard, from the content pass. */
 const recordsDir = resolve('.build', `records-${process.pid}`);
+/** Astro's standard output and error, followed from here (src/lib/follow-file.ts): cheaper for
+ * Astro than writing 20,000 lines into a pipe at 10,000 articles. */
+const astroOutput = [resolve('.build', `astro-${process.pid}.out`), resolve('.build', `astro-${process.pid}.err`)] as const;
 /** Where the Pagefind shards are written while Astro renders (merged into the site when both are done). */
 const shardsDir = resolve('.build', `pagefind-shards-${process.pid}`);
 /** Pagefind processes at once after Astro has finished: two cores, about 1.3 GB each at their peak. */
@@ -75,9 +78,6 @@ await acquireLock('npm run build', (holder) => console.log(`另一个 Astro 进�
 mkdirSync(scratch, { recursive: true });
 const cacheKey = contentDir === 'content' ? 'site' : contentDir.replace(/[^A-Za-z0-9]+/g, '_');
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-// Astro's output goes to files, followed from here (src/lib/follow-file.ts): cheaper for
-// Astro than writing 20,000 lines into a pipe at 10,000 articles.
-const astroOutput = [resolve('.build', `astro-${process.pid}.out`), resolve('.build', `astro-${process.pid}.err`)] as const;
 const astroOutputFds = astroOutput.map((file) => openSync(file, 'w'));
 const astro = spawn(process.execPath, [astroBin, 'build'], {
   stdio: ['ignore', astroOutputFds[0], astroOutputFds[1]],

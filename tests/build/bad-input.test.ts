@@ -2,8 +2,8 @@
  * Bad input stops the build with a message naming the file and the field or line, and
  * leaves the previous output folder as it was.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFile, brokenBuild, editFile as edit, expectPreviousSiteKept as expectUntouched, fixtureCopy, runBuild } from '../support/build.ts';
 
@@ -61,6 +61,13 @@ describe.concurrent('a build with bad content fails clearly', () => {
     expect(run.code).not.toBe(0);
     expect(run.output).toContain(`${run.file('fee-to-apr')}:17`);
     expect(run.output).toContain('[broken-link]');
+    expectUntouched(run.out);
+  });
+
+  it('no articles folder', async () => {
+    const run = await brokenBuild('no-articles', (dir) => rmSync(join(dir, 'articles'), { recursive: true }));
+    expect(run.code).toBe(1);
+    expect(run.output).toContain(`构建失败：找不到文章目录 ${relative(process.cwd(), join(run.dir, 'articles'))}。`);
     expectUntouched(run.out);
   });
 
