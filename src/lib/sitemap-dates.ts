@@ -6,8 +6,9 @@
  * Reading them from the sources instead took Astro 5 s of its start-up at 10,000 articles
  * (10,000 files read in full); that remains the way without the file (a bare `astro build`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listArticleFiles } from './article-loader.ts';
 import { splitFrontmatter, topLevelFields } from './frontmatter.ts';
 import { readHandoffFile, writeHandoffFile } from './handoff-file.ts';
 
@@ -28,12 +29,11 @@ export function articleDays(articles: Iterable<DatedArticle>): Map<string, Date>
   return days;
 }
 
-/** From the sources: only the top-level slug and date lines of each file are parsed. */
+/** From the sources, the files the articles loader reads: only the top-level slug and date lines are parsed. */
 export function scanArticleDays(contentDir: string): Map<string, Date> {
   const dir = join(contentDir, 'articles');
   function* dated(): Generator<DatedArticle> {
-    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-      if (!name.endsWith('.mdx')) continue;
+    for (const name of listArticleFiles(dir)) {
       const split = splitFrontmatter(readFileSync(join(dir, name), 'utf8'));
       // The content schema reports a broken file with a clear message; here it is skipped.
       if (split) yield topLevelFields(split.yaml, ['slug', 'publishedAt', 'updatedAt']);
